@@ -1,0 +1,781 @@
+"""Read a target cell into a typed value: :func:`parse_target`.
+
+A target cell is short free text: ``97,5%``, ``12 Lap``, ``6 kec. 29 kel``,
+``36,36% (4 satker)``, ``minimal BB``, ``Rp 10.252.187.000``, ``5 (lima) hari kerja``,
+``7 s.d. 8 bulan``. The parser reads it in three steps:
+
+1. *layout repair*: line breaks inside a value (``8.435 \\n\\norang``), words hyphenated
+   across lines, letters that OCR read for digits (``1O0%``, ``o/o``);
+2. *tokens and grammar*: ``[qualifier] amount [range | more amounts] [(annotation)]``,
+   where an amount is a number (digits or Indonesian words) with an optional magnitude
+   word and a unit, and an annotation is a cross-check in words, a basis, or a note;
+3. *the indicator's wording*, when one is given: a bare ``35`` under ``Persentase ...``
+   is a percent (``unit_inferred``), ``3,4`` under ``Nilai maturitas SPIP`` a number on the
+   SPIP scale, and a value of the wrong kind is flagged ``unit_mismatch``.
+
+Everything the parser notices but can live with is a warning code on the value
+(:class:`~kinerja_target.values.WarningCode`). Text that holds no target raises
+:class:`~kinerja_target.errors.TargetParseError` naming the text, the position and the
+reason; no other exception escapes for any string.
+
+Results are cached: a document repeats ``100%`` hundreds of times, and values are
+immutable, so a repeated cell costs a dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
+import attrs
+
+from .errors import TargetParseError
+from .numbers import NUMBER_WORDS, NumberHint, NumberSyntaxError, read_digits, read_number_words
+from .scales import LETTER_CODES, LETTER_SCALES, SCALES, lookup_grade
+from .units import Unit, lookup_unit_phrase, unknown_unit
+from .values import (
+    Compound,
+    Grade,
+    Missing,
+    Money,
+    Number,
+    Percent,
+    Quantity,
+    Range,
+    Target,
+    WarningCode,
+)
+
+__all__ = ["Expectation", "expectation_for", "parse_target"]
+
+W = WarningCode
+
+# -- vocabulary (data) ---------------------------------------------------------------------
+
+MISSING_TEXTS = frozenset({"", "-", "--", "---", "–", "—", "−", "n/a", "na", "n.a", "-/-", "…"})
+
+QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): op
+    for op, phrases in {
+        ">=": (
+            "minimal",
+            "min",
+            "minimum",
+            "paling sedikit",
+            "paling rendah",
+            "sekurang-kurangnya",
+            "sekurangnya",
+            "setidaknya",
+            "setidak-tidaknya",
+            "tidak kurang dari",
+            "sedikitnya",
+        ),
+        ">": ("lebih dari", "di atas", "diatas", "lebih besar dari"),
+        "<=": (
+            "maksimal",
+            "maks",
+            "maksimum",
+            "max",
+            "paling lambat",
+            "paling lama",
+            "paling banyak",
+            "paling tinggi",
+            "tidak lebih dari",
+            "selambat-lambatnya",
+            "selambatnya",
+            "sebanyak-banyaknya",
+            "sebanyaknya",
+        ),
+        "<": ("kurang dari", "di bawah", "dibawah", "lebih kecil dari"),
+    }.items()
+    for phrase in phrases
+}
+# "80% ke atas", "2 hari atau kurang"
+TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("ke", "atas"): ">=",
+    ("atau", "lebih"): ">=",
+    ("ke", "bawah"): "<=",
+    ("atau", "kurang"): "<=",
+}
+SYMBOL_QUALIFIERS = {"≥": ">=", ">=": ">=", "=>": ">=", "≤": "<=", "<=": "<=", "=<": "<="}
+SYMBOL_QUALIFIERS.update({">": ">", "<": "<"})
+
+RANGE_WORDS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(p.split()) for p in ("sampai dengan", "sampai", "hingga", "s.d", "s/d", "sd", "to")
+)
+PERCENT_WORDS = frozenset({"persen", "prosen", "percent", "pct"})
+CURRENCY_WORDS = frozenset({"rp", "idr", "rupiah"})
+# Magnitude words; the one-letter abbreviations only count next to a currency word,
+# because "5 M" alone could be anything ("M" is miliar, never million: DOMAIN.md §4.3).
+MAGNITUDES = {
+    "ribu": 10**3,
+    "juta": 10**6,
+    "miliar": 10**9,
+    "milyar": 10**9,
+    "milliar": 10**9,
+    "triliun": 10**12,
+    "trilyun": 10**12,
+}
+MONEY_ABBREVIATIONS = {"rb": 10**3, "jt": 10**6, "m": 10**9, "t": 10**12, "b": 10**9}
+ZERO_WORDS = frozenset({"nihil", "nol", "kosong"})
+# Words that may stand before the value and say nothing about it.
+FILLER_WORDS = frozenset(
+    {"sebanyak", "sebesar", "sejumlah", "target", "mencapai", "nilai", "predikat", "opini"}
+    | {"kategori", "kualifikasi", "status", "±", "sekitar", "kurang-lebih"}
+)
+SPIP_LEVEL_WORDS = frozenset({"level", "tingkat"})
+JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})
+
+
+# -- the indicator's wording -----------------------------------------------------------------
+
+
+@attrs.frozen
+class Expectation:
+    """What an indicator's wording asks of its target.
+
+    ``kind`` is ``percent``, ``count``, ``score``, ``grade`` or ``duration``; ``scale``
+    names the grade scale the wording points to (``sakip``, ``spip``...), if any; ``cue``
+    is the words that decided.
+    """
+
+    kind: str
+    scale: str | None
+    cue: str
+
+
+_PERCENT_CUE = re.compile(r"^(p[a-z]{1,3}sent[a-z]*|rasio|proporsi|tingkat partisipasi)\b")
+_EXPECTATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), kind)
+    for pattern, kind in (
+        (r"^((penurunan|peningkatan|pengurangan) )?(jumlah|banyaknya|frekuensi|total)\b", "count"),
+        (r"^(opini|predikat|kategori|kualifikasi)\b", "grade"),
+        (r"^(nilai|indeks|skor|level|tingkat|hasil penilaian|hasil evaluasi)\b", "score"),
+        (
+            r"^(lama|lamanya|rata-rata waktu|waktu|durasi|jangka waktu|ketepatan waktu)\b",
+            "duration",
+        ),
+    )
+)
+_SCALE_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), scale)
+    for pattern, scale in (
+        (r"\b(reformasi birokrasi|rb)\b", "rb"),
+        (r"\b(spip|maturitas|pengendalian intern)\b", "spip"),
+        (r"\bketerbukaan informasi\b", "kip"),
+        (r"\b(kepuasan masyarakat|ikm|skm)\b", "ikm"),
+        (r"\b(opini|wtp)\b", "opini_bpk"),
+        (r"\b(zona integritas|wbk|wbbm)\b", "zi"),
+        (r"\b(akuntabilitas kinerja|sakip|lakip|akip)\b", "sakip"),
+    )
+)
+_TAG = re.compile(r"<[^>]{0,40}>")
+_LEADING_NOISE = re.compile(r"^[\W\d_]*(?:[a-z][.)]\s+)?")
+
+
+@lru_cache(maxsize=4096)
+def expectation_for(indicator: str) -> Expectation | None:
+    """What the wording of ``indicator`` asks for, or ``None`` when it does not say.
+
+    >>> expectation_for("Persentase Partisipasi Pemilih").kind
+    'percent'
+    >>> expectation_for("Nilai maturitas SPIP")
+    Expectation(kind='score', scale='spip', cue='nilai')
+    """
+    text = _TAG.sub("", indicator).lower()
+    text = _LEADING_NOISE.sub("", " ".join(text.split()))
+    scale = next((s for pattern, s in _SCALE_CUES if pattern.search(text)), None)
+    found = _PERCENT_CUE.match(text)
+    if found:
+        return Expectation("percent", scale, found.group(0))
+    for pattern, kind in _EXPECTATION_RULES:
+        found = pattern.match(text)
+        if found:
+            return Expectation(kind, scale, found.group(0))
+    return None
+
+
+# -- layout repair and tokens ------------------------------------------------------------------
+
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+_OCR_PERCENT = re.compile(r"(?<=[\d\s])o/o(?!\w)", re.IGNORECASE)
+_OCR_ZERO = re.compile(r"(?<=\d)[Oo](?=[\dOo]*(?:[%.,\s]|$))")
+_OCR_ONE = re.compile(r"(?<![^\s(])[lI](?=\d)")
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+   |(?P<num>\d+(?:[.,]\d+)*)
+   |(?P<sym>≥|≤|>=|=>|<=|=<|>|<)
+   |(?P<sd>[sS]\.\s?[dD]\b\.?|[sS]/[dD]\b)
+   |(?P<word>[^\W\d_]+(?:[-/][^\W\d_]+)*)(?P<dot>\.(?![^\W\d_]))?
+   |(?P<pct>%)
+   |(?P<open>\()
+   |(?P<close>\))
+   |(?P<dash>[-–—−‒])
+   |(?P<punct>.)
+    """,
+    re.VERBOSE,
+)
+
+
+class Token(NamedTuple):
+    kind: str  # num, sym, sd, word, pct, open, close, dash, punct, paren, end
+    text: str  # as written; for words lower-cased without the trailing dot
+    start: int
+    end: int
+    closed: bool = True  # for a parenthesised group: whether its ")" was found
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    depth_start = -1
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind == "dot":  # only reachable through the word group
+            kind = "word"
+        if kind == "ws":
+            continue
+        if depth_start >= 0:
+            if kind == "close":
+                out.append(Token("paren", text[depth_start + 1 : m.start()], depth_start, m.end()))
+                depth_start = -1
+            continue
+        if kind == "open":
+            depth_start = m.start()
+            continue
+        if kind == "word":
+            out.append(Token("word", m.group("word").lower(), m.start(), m.end()))
+        elif kind == "sd":
+            out.append(Token("sd", "s.d.", m.start(), m.end()))
+        else:
+            out.append(Token(kind, m.group(), m.start(), m.end()))
+        pos = m.end()
+    if depth_start >= 0:
+        out.append(Token("paren", text[depth_start + 1 :], depth_start, len(text), closed=False))
+        pos = len(text)
+    out.append(Token("end", "", max(pos, len(text)), len(text)))
+    return out
+
+
+def _repair(text: str) -> tuple[str, bool]:
+    """Undo what PDF extraction and OCR do to a cell; says whether OCR letters were fixed."""
+    text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
+    text = _HYPHEN_BREAK.sub("", text)
+    fixed = _OCR_PERCENT.sub("%", text)
+    fixed = _OCR_ZERO.sub("0", fixed)
+    fixed = _OCR_ONE.sub("1", fixed)
+    return fixed, fixed != text
+
+
+# -- the grammar ---------------------------------------------------------------------------------
+
+
+class _Amount(NamedTuple):
+    value: Target
+    words_value: Decimal | None  # a cross-check written in words, if any
+
+
+class _Parser:
+    """A recursive-descent reader over the tokens of one cell."""
+
+    def __init__(self, text: str, expect: Expectation | None) -> None:
+        self.text = text
+        self.tokens = _tokens(text)
+        self.i = 0
+        self.expect = expect
+        self.warnings: set[str] = set()
+
+    # token helpers
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def peek(self, k: int = 0) -> Token:
+        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+
+    def fail(self, reason: str, at: Token | None = None) -> TargetParseError:
+        return TargetParseError(self.text, (at or self.tok).start, reason)
+
+    def words_ahead(self, limit: int = 6) -> tuple[str, ...]:
+        words: list[str] = []
+        for k in range(limit):
+            t = self.peek(k)
+            if t.kind != "word":
+                break
+            words.append(t.text)
+        return tuple(words)
+
+    def take_phrase(self, table: dict[tuple[str, ...], str]) -> str | None:
+        words = self.words_ahead()
+        for n in range(len(words), 0, -1):
+            hit = table.get(words[:n])
+            if hit is not None:
+                self.i += n
+                return hit
+        return None
+
+    # the cell
+
+    def parse(self) -> Target:
+        qualifier = self.qualifier()
+        while self.tok.kind == "word" and self.tok.text in FILLER_WORDS:
+            self.i += 1
+        qualifier = qualifier or self.qualifier()
+        value = self.grade() or self.measure()
+        trailing_q = self.take_phrase(TRAILING_QUALIFIERS)
+        qualifier = qualifier or trailing_q
+        value, note = self.annotations(value)
+        if self.tok.kind == "punct" and self.tok.text in ".,;:" and self.peek(1).kind == "end":
+            self.i += 1
+        if self.tok.kind != "end":
+            rest = self.rest_as_note()
+            note = f"{note}; {rest}" if note and rest else (note or rest)
+        if qualifier is not None:
+            value = attrs.evolve(value, qualifier=qualifier)
+        if note is not None:
+            value = attrs.evolve(value, note=note)
+        return value
+
+    def qualifier(self) -> str | None:
+        if self.tok.kind == "sym":
+            op = SYMBOL_QUALIFIERS[self.tok.text]
+            self.i += 1
+            return op
+        return self.take_phrase(QUALIFIER_PHRASES)
+
+    def grade(self) -> Target | None:
+        words = self.words_ahead()
+        if not words:
+            return None
+        after = self.peek(len(words))
+        if words[0] in SPIP_LEVEL_WORDS and self.peek(1).kind == "num":
+            level = self.peek(1).text
+            if level in {g.code for g in SCALES["spip"].grades}:
+                self.i += 2
+                return Grade(level, "spip")
+            return None
+        found = lookup_grade(words)
+        if found is not None and self.ends_value(found[2]):
+            self.i += found[2]
+            return Grade(found[1], found[0])
+        if len(words) == 1 and words[0].upper() in LETTER_CODES and self.ends_value(1):
+            scale = "sakip"
+            if self.expect is not None and self.expect.scale in LETTER_SCALES:
+                scale = self.expect.scale
+            code = words[0].upper()
+            if code not in {g.code for g in SCALES[scale].grades}:
+                scale = "sakip"
+            self.i += 1
+            return Grade(code, scale)
+        del after
+        return None
+
+    def ends_value(self, n: int) -> bool:
+        nxt = self.peek(n)
+        return nxt.kind in ("end", "paren") or (
+            nxt.kind == "punct" and self.peek(n + 1).kind == "end"
+        )
+
+    def measure(self) -> Target:
+        currency = self.currency()
+        first = self.amount(currency)
+        if self.at_range_word():
+            self.skip_range_word()
+            second = self.amount(self.currency() or currency)
+            return self.make_range(first, second)
+        parts = [first]
+        while True:
+            save = self.i
+            if self.tok.text in JOINERS or (self.tok.kind == "punct" and self.tok.text in JOINERS):
+                self.i += 1
+            if self.tok.kind == "num" or (self.tok.kind == "word" and self.is_number_word()):
+                part = self.amount(False)
+                if not isinstance(part.value, Quantity | Money):
+                    raise self.fail("a second number needs a unit of its own", self.tokens[save])
+                if not isinstance(parts[0].value, Quantity | Money):
+                    raise self.fail("numbers in a row without units", self.tokens[save])
+                parts.append(part)
+                continue
+            self.i = save
+            break
+        if len(parts) > 1:
+            return Compound(p.value for p in parts)
+        return first.value
+
+    def at_range_word(self) -> bool:
+        t = self.tok
+        if t.kind in ("dash", "sd"):
+            return self.peek(1).kind in ("num", "word") and self.peek(1).kind != "end"
+        return t.kind == "word" and any(
+            self.words_ahead(len(p)) == p for p in RANGE_WORDS if p[0] == t.text
+        )
+
+    def skip_range_word(self) -> None:
+        if self.tok.kind in ("dash", "sd"):
+            self.i += 1
+            return
+        words = self.words_ahead(2)
+        self.i += 2 if words[:2] in RANGE_WORDS and len(words) > 1 else 1
+
+    def make_range(self, low: _Amount, high: _Amount) -> Target:
+        lo, hi = low.value, high.value
+        if isinstance(lo, Number) and not isinstance(hi, Number):
+            lo = self.like(hi, lo.value, lo)
+        if type(lo) is not type(hi) or lo.unit != hi.unit:
+            raise self.fail(f"a range from {lo} to {hi} mixes kinds or units")
+        low_value, high_value = _numeric(lo), _numeric(hi)
+        if low_value is None or high_value is None:
+            raise self.fail("only numbers, percentages, quantities and money form ranges")
+        if low_value > high_value:
+            lo, hi = hi, lo
+        return Range(lo, hi)
+
+    @staticmethod
+    def like(model: Target, value: Decimal, source: Target) -> Target:
+        """``value`` in the kind and unit of ``model`` (``80`` in ``80 - 90%``)."""
+        if isinstance(model, Percent):
+            return Percent(value, warnings=source.warnings)
+        if isinstance(model, Quantity):
+            return Quantity(value, model.unit, warnings=source.warnings)
+        if isinstance(model, Money):
+            return Money(value, warnings=source.warnings)
+        return source
+
+    def currency(self) -> bool:
+        if self.tok.kind == "word" and self.tok.text in CURRENCY_WORDS:
+            self.i += 1
+            return True
+        return False
+
+    def is_number_word(self) -> bool:
+        return self.tok.text in NUMBER_WORDS or self.tok.text in ZERO_WORDS
+
+    def amount(self, currency: bool) -> _Amount:
+        """A number with what follows it: words in parentheses, a magnitude, a unit."""
+        tok = self.tok
+        negative = False
+        if tok.kind == "dash" and self.peek(1).kind == "num" and self.peek(1).start == tok.end:
+            negative = True
+            self.i += 1
+            tok = self.tok
+        digits: str | None = None
+        value: Decimal | None = None
+        if tok.kind == "num":
+            digits = tok.text
+            self.i += 1
+        elif tok.kind == "word" and tok.text in ZERO_WORDS:
+            value = Decimal(0)
+            self.i += 1
+        elif tok.kind == "word" and tok.text in NUMBER_WORDS:
+            value = self.number_words()
+        else:
+            what = "nothing" if tok.kind == "end" else repr(self.text[tok.start : tok.end])
+            raise self.fail(f"expected a number, found {what}")
+        if self.tok.kind == "punct" and self.tok.text == "." and self.peek(1).kind != "end":
+            raise self.fail("a number followed by '.' is a list number or a code, not a target")
+        words_value = self.words_in_parentheses()
+        # magnitude (juta, miliar; rb/jt/M/T only beside a currency word)
+        multiplier = 1
+        t = self.tok
+        if t.kind == "word" and (
+            t.text in MAGNITUDES or (currency and t.text in MONEY_ABBREVIATIONS)
+        ):
+            multiplier = MAGNITUDES.get(t.text) or MONEY_ABBREVIATIONS[t.text]
+            self.i += 1
+        if not currency and self.tok.kind == "word" and self.tok.text in CURRENCY_WORDS:
+            currency = True
+            self.i += 1
+        if currency and self.tok.text == "," and self.peek(1).kind == "dash":
+            self.i += 2  # "Rp1.000.000,-": no sen
+        # the unit
+        unit: Unit | None = None
+        percent = False
+        unknown = False
+        if not currency and multiplier == 1:
+            if self.tok.kind == "pct" or (
+                self.tok.kind == "word" and self.tok.text in PERCENT_WORDS
+            ):
+                percent = True
+                self.i += 1
+            else:
+                unit, unknown = self.unit()
+        elif multiplier != 1 and not currency:
+            unit, unknown = self.unit()
+            currency = unit is None
+        hint: NumberHint
+        if percent:
+            hint = "bounded"
+        elif currency:
+            hint = "integral" if multiplier == 1 else None
+        elif unit is not None:
+            hint = "integral" if unit.is_count and not unknown else None
+        elif self.expect is not None and self.expect.kind in ("percent", "score"):
+            hint = "bounded"
+        else:
+            hint = None
+        warnings: list[str] = []
+        if digits is not None:
+            try:
+                value, guessed = read_digits(digits, hint)
+            except NumberSyntaxError as exc:
+                raise TargetParseError(self.text, tok.start, str(exc)) from None
+            if guessed:
+                warnings.append(W.AMBIGUOUS_SEPARATOR)
+        assert value is not None
+        if negative:
+            value = -value
+        if words_value is None:
+            words_value = self.words_in_parentheses()
+        if words_value is not None and words_value != value:
+            warnings.append(W.WORDS_MISMATCH)
+        if unknown:
+            warnings.append(W.UNKNOWN_UNIT)
+        if multiplier != 1:
+            value = value * multiplier
+            if value == value.to_integral_value():  # "Rp 1,2 M" is Rp1.200.000.000, not ",0"
+                value = value.quantize(Decimal(1))
+        target: Target
+        if percent:
+            target = Percent(value, warnings=warnings)
+        elif currency:
+            target = Money(value, warnings=warnings)
+        elif unit is not None:
+            target = Quantity(value, unit.name, warnings=warnings)
+        else:
+            target = Number(value, warnings=warnings)
+        return _Amount(target, words_value)
+
+    def number_words(self) -> Decimal:
+        start = self.tok
+        words: list[str] = []
+        while self.tok.kind == "word" and self.tok.text in NUMBER_WORDS:
+            words.append(self.tok.text)
+            self.i += 1
+        # "lima juta" keeps "juta" for the magnitude step when the words alone read fine
+        value = read_number_words(words)
+        while value is None and words and words[-1] in MAGNITUDES:
+            words.pop()
+            self.i -= 1
+            value = read_number_words(words)
+        if value is None:
+            raise self.fail(f"{' '.join(words)!r} is not a number in words", start)
+        return value
+
+    def words_in_parentheses(self) -> Decimal | None:
+        t = self.tok
+        if t.kind != "paren" or not t.closed:
+            return None
+        words = t.text.lower().split()
+        while words and (words[-1] in PERCENT_WORDS or words[-1] in CURRENCY_WORDS):
+            words.pop()
+        value = read_number_words(words)
+        if value is None and len(words) == 1 and words[0] in ZERO_WORDS:
+            value = Decimal(0)
+        if value is not None:
+            self.i += 1
+        return value
+
+    def unit(self) -> tuple[Unit | None, bool]:
+        """The unit after a number: the longest known spelling, else an unknown noun."""
+        words = self.words_ahead(8)
+        if not words:
+            return None, False
+        if "/" in words[0] and lookup_unit_phrase(words[:1]) is None:
+            self.split_slashed_word()
+            words = self.words_ahead(8)
+        found = lookup_unit_phrase(words)
+        if found is not None:
+            self.i += found[1]
+            return found[0], False
+        # Words that begin another reading are not a unit.
+        if words[0] in NUMBER_WORDS or words[0] in JOINERS or words[:2] in TRAILING_QUALIFIERS:
+            return None, False
+        if any(words[: len(p)] == p for p in RANGE_WORDS):
+            return None, False
+        after = self.peek(len(words))
+        if len(words) > 3 and after.kind in ("end", "paren"):
+            raise self.fail("a number followed by a sentence is not a target")
+        noun = words[: min(len(words), 2)]
+        self.i += len(noun)
+        return unknown_unit(noun), True
+
+    def split_slashed_word(self) -> None:
+        """Split ``kali/tahun`` into ``kali`` ``/`` ``tahun``: a unit and a rate note."""
+        t = self.tok
+        head, _, tail = t.text.partition("/")
+        slash = t.start + len(head)
+        self.tokens[self.i : self.i + 1] = [
+            Token("word", head, t.start, slash),
+            Token("punct", "/", slash, slash + 1),
+            Token("word", tail, slash + 1, t.end),
+        ]
+
+    def annotations(self, value: Target) -> tuple[Target, str | None]:
+        """Parenthesised text after the value: words that repeat it, a basis, or a note."""
+        notes: list[str] = []
+        while self.tok.kind == "paren":
+            t = self.tok
+            self.i += 1
+            content = " ".join(t.text.split())
+            if not t.closed:
+                self.warnings.add(W.TRUNCATED)
+                if content:
+                    notes.append(_tidy_note(content))
+                continue
+            if not content:
+                continue
+            inner = _inner_value(content)
+            if inner is None:
+                notes.append(_tidy_note(content))
+            elif not any(c.isdigit() for c in content):
+                if _numeric(inner) is not None and _numeric(inner) != _numeric(value):
+                    self.warnings.add(W.WORDS_MISMATCH)
+            elif value.basis is None and not isinstance(inner, Number | Missing):
+                value = attrs.evolve(value, basis=inner)
+            else:
+                notes.append(_tidy_note(content))
+        return value, "; ".join(notes) if notes else None
+
+    def rest_as_note(self) -> str | None:
+        start = self.tok.start
+        last = self.tokens[-1]
+        rest = self.text[start : last.start].strip()
+        if any(t.kind == "num" for t in self.tokens[self.i : -1]):
+            raise self.fail(f"unexpected text after the value: {rest!r}")
+        if rest.endswith(("/", "-", ",")):
+            self.warnings.add(W.TRUNCATED)
+        if rest.startswith("/"):  # "12 kali/tahun": a rate
+            rest = "per " + rest[1:]
+        rest = rest.strip(" ,;:/-")
+        self.i = len(self.tokens) - 1
+        return _tidy_note(rest) if rest else None
+
+
+def _tidy_note(text: str) -> str:
+    # Line breaks leave "Provinsi/Kabupaten/ Kota"; the words are "Provinsi/Kabupaten/Kota".
+    return re.sub(r"\s*/\s*", "/", " ".join(text.split()))
+
+
+def _numeric(value: Target) -> Decimal | None:
+    return value.value if isinstance(value, Percent | Quantity | Number | Money) else None
+
+
+def _inner_value(content: str) -> Target | None:
+    try:
+        return _parse(content, None)
+    except TargetParseError:
+        return None
+
+
+# -- applying the indicator's wording ---------------------------------------------------------
+
+
+def _kind_of(value: Target) -> str:
+    return value.low.kind if isinstance(value, Range) else value.kind
+
+
+def _apply_expectation(value: Target, expect: Expectation) -> Target:
+    kind = _kind_of(value)
+    if kind == "missing":
+        return value
+    if expect.kind == "percent":
+        if kind == "number" and not _scaled(value):
+            return _as_percent(value).with_warnings(W.UNIT_INFERRED)
+        if kind in ("quantity", "money", "compound", "grade"):
+            return value.with_warnings(W.UNIT_MISMATCH)
+    elif expect.kind == "count":
+        if kind in ("percent", "grade"):
+            return value.with_warnings(W.UNIT_MISMATCH)
+    elif expect.kind in ("score", "grade"):
+        if kind in ("quantity", "money", "compound"):
+            return value.with_warnings(W.UNIT_MISMATCH)
+        if kind == "number" and expect.scale is not None:
+            return _on_scale(value, expect.scale)
+    elif expect.kind == "duration":
+        if kind in ("percent", "grade", "money", "compound"):
+            return value.with_warnings(W.UNIT_MISMATCH)
+        if isinstance(value, Quantity) and value.unit not in _DURATION_UNITS:
+            return value.with_warnings(W.UNIT_MISMATCH)
+    return value
+
+
+_DURATION_UNITS = frozenset({"menit", "jam", "hari", "minggu", "hari_kerja", "bulan"})
+_DURATION_UNITS |= {"triwulan", "semester", "tahun"}
+
+
+def _scaled(value: Target) -> bool:
+    inner = value.low if isinstance(value, Range) else value
+    return isinstance(inner, Number) and inner.scale is not None
+
+
+def _as_percent(value: Target) -> Target:
+    if isinstance(value, Range):
+        return attrs.evolve(value, low=_as_percent(value.low), high=_as_percent(value.high))
+    assert isinstance(value, Number)
+    return Percent(
+        value.value,
+        qualifier=value.qualifier,
+        basis=value.basis,
+        note=value.note,
+        warnings=value.warnings,
+        raw=value.raw,
+    )
+
+
+def _on_scale(value: Target, scale: str) -> Target:
+    if isinstance(value, Range):
+        low, high = _on_scale(value.low, scale), _on_scale(value.high, scale)
+        return attrs.evolve(value, low=low, high=high)
+    assert isinstance(value, Number)
+    return attrs.evolve(value, scale=scale)
+
+
+# -- the entry point ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(text: str, indicator: str | None) -> Target:
+    repaired, ocr = _repair(text)
+    stripped = repaired.strip()
+    if stripped.lower() in MISSING_TEXTS:
+        return Missing(raw=text)
+    expect = expectation_for(indicator) if indicator else None
+    parser = _Parser(repaired, expect)
+    value = parser.parse()
+    if ocr:
+        parser.warnings.add(W.OCR_CORRECTED)
+    if parser.warnings:
+        value = value.with_warnings(*parser.warnings)
+    if expect is not None:
+        value = _apply_expectation(value, expect)
+    return attrs.evolve(value, raw=text)
+
+
+def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> Target:
+    """Read a target cell into a value.
+
+    ``indicator`` is the indicator's wording; when given, it types bare numbers
+    (``35`` under ``Persentase ...`` is a percent) and flags values of the wrong kind.
+
+    >>> parse_target("97,5%")
+    Percent(Decimal('97.5'))
+    >>> parse_target("6 kec. 29 kel")
+    Compound((Quantity(Decimal('6'), 'kecamatan'), Quantity(Decimal('29'), 'kelurahan')))
+    >>> parse_target("12 Satker (Provinsi/Kabupaten/")
+    Quantity(Decimal('12'), 'satker', note='Provinsi/Kabupaten/', warnings=('truncated',))
+
+    Raises :class:`~kinerja_target.errors.TargetParseError` (a ``ValueError``) for text
+    that holds no target, and ``TypeError`` for an argument that is not text or a number.
+    """
+    if isinstance(text, bool) or not isinstance(text, str | int | Decimal):
+        raise TypeError(f"parse_target() takes text, not {type(text).__name__}")
+    if not isinstance(text, str):
+        text = format(text, "f") if isinstance(text, Decimal) else str(text)
+    if indicator is not None and not isinstance(indicator, str):
+        raise TypeError(f"indicator must be text, not {type(indicator).__name__}")
+    return _parse(text, indicator)

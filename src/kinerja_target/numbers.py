@@ -26,6 +26,7 @@ __all__ = [
     "format_decimal",
     "read_digits",
     "read_number_words",
+    "write_number_words",
 ]
 
 NumberHint = Literal["integral", "bounded"] | None
@@ -168,6 +169,53 @@ def read_number_words(words: list[str]) -> Decimal | None:
             total += amount * _LARGE_MULTIPLIERS[word]
             group, last = 0, None
     return Decimal(total + group + (last or 0))
+
+
+_ONES = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+_SCALE_WORDS = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))
+
+
+def write_number_words(number: int) -> str:
+    """Write a whole number in Indonesian words, as legal documents do beside the digits.
+
+    >>> write_number_words(12)
+    'dua belas'
+    >>> write_number_words(1250)
+    'seribu dua ratus lima puluh'
+    """
+    if not 0 <= number < 10**15:
+        raise ValueError(f"can write whole numbers from 0 to 10^15 in words, not {number}")
+    if number == 0:
+        return "nol"
+    words: list[str] = []
+    for size, name in _SCALE_WORDS:
+        count, number = divmod(number, size)
+        if count:
+            words.append(
+                "seribu" if size == 1000 and count == 1 else f"{_below_1000(count)} {name}"
+            )
+    if number:
+        words.append(_below_1000(number))
+    return " ".join(words)
+
+
+def _below_1000(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    words = []
+    if hundreds:
+        words.append("seratus" if hundreds == 1 else f"{_ONES[hundreds]} ratus")
+    if rest >= 20:
+        tens, ones = divmod(rest, 10)
+        words.append(f"{_ONES[tens]} puluh" + (f" {_ONES[ones]}" if ones else ""))
+    elif rest >= 12:
+        words.append(f"{_ONES[rest - 10]} belas")
+    elif rest == 11:
+        words.append("sebelas")
+    elif rest == 10:
+        words.append("sepuluh")
+    elif rest:
+        words.append(_ONES[rest])
+    return " ".join(words)
 
 
 def format_decimal(value: Decimal, *, group: bool = True) -> str:

@@ -282,8 +282,11 @@ class _Amount(NamedTuple):
 class _Parser:
     """A recursive-descent reader over the tokens of one cell."""
 
-    def __init__(self, text: str, expect: Expectation | None) -> None:
+    def __init__(self, text: str, expect: Expectation | None, raw: str | None = None) -> None:
         self.text = text
+        # Errors name the text as the caller gave it; positions are those of the repaired
+        # text, which differs only where a soft hyphen, a line-break hyphen or "o/o" went.
+        self.raw = text if raw is None else raw
         self.tokens = _tokens(text)
         self.i = 0
         self.expect = expect
@@ -299,7 +302,10 @@ class _Parser:
         return self.tokens[min(self.i + k, len(self.tokens) - 1)]
 
     def fail(self, reason: str, at: Token | None = None) -> TargetParseError:
-        return TargetParseError(self.text, (at or self.tok).start, reason)
+        return self.error((at or self.tok).start, reason)
+
+    def error(self, position: int, reason: str) -> TargetParseError:
+        return TargetParseError(self.raw, min(position, len(self.raw)), reason)
 
     def words_ahead(self, limit: int = 6) -> tuple[str, ...]:
         words: list[str] = []
@@ -523,7 +529,7 @@ class _Parser:
             try:
                 value, guessed = read_digits(digits, hint)
             except NumberSyntaxError as exc:
-                raise TargetParseError(self.text, tok.start, str(exc)) from None
+                raise self.error(tok.start, str(exc)) from None
             if guessed:
                 warnings.append(W.AMBIGUOUS_SEPARATOR)
         assert value is not None
@@ -745,7 +751,7 @@ def _parse(text: str, indicator: str | None) -> Target:
     if stripped.lower() in MISSING_TEXTS:
         return Missing(raw=text)
     expect = expectation_for(indicator) if indicator else None
-    parser = _Parser(repaired, expect)
+    parser = _Parser(repaired, expect, raw=text)
     value = parser.parse()
     if ocr:
         parser.warnings.add(W.OCR_CORRECTED)

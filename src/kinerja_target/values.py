@@ -253,14 +253,15 @@ class Quantity(Target):
     def _key(self, other: Target) -> tuple[Any, ...]:
         assert isinstance(other, Quantity)
         if other.unit_name == self.unit_name:
-            return (self.value, _rank(self.qualifier))
+            return (self.value, _rank(self.qualifier), self.unit_name)
         mine, theirs = get_unit(self.unit_name), get_unit(other.unit_name)
         if mine.dimension != theirs.dimension:
             raise IncomparableError(
                 self, other, f"{mine.label} and {theirs.label} measure different things"
             )
-        # Compare in the dimension's base unit; the factors are exact decimals.
-        return (self.value * mine.factor, _rank(self.qualifier))
+        # Compare in the dimension's base unit; the factors are exact decimals. The unit
+        # breaks ties (12 bulan and 1 tahun are the same span, not the same value).
+        return (self.value * mine.factor, _rank(self.qualifier), self.unit_name)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -288,7 +289,8 @@ class Number(Target):
         assert isinstance(other, Number)
         if self.scale and other.scale and self.scale != other.scale:
             raise IncomparableError(self, other, "scores on different scales")
-        return (self.value, _rank(self.qualifier))
+        # A score on a named scale and the same bare number are different values.
+        return (self.value, _rank(self.qualifier), self.scale or "")
 
 
 @attrs.frozen(kw_only=True, repr=False)

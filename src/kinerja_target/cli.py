@@ -67,9 +67,69 @@ def _run_parse(args: argparse.Namespace) -> int:
     return status
 
 
+# -- capaian -------------------------------------------------------------------------------------
+
+
+def _add_capaian(sub: Any) -> Runner:
+    p = sub.add_parser(
+        "capaian",
+        help="compute the capaian of every row of a LAKIP table (CSV or XLSX)",
+        description="Read a CSV or XLSX table of indicators, targets and realisations and "
+        "write it back with Capaian, Status and Keterangan columns (docs/capaian.md).",
+    )
+    p.add_argument("file", metavar="FILE", help="a .csv or .xlsx table")
+    p.add_argument("-o", "--output", help="where to write (default FILE.capaian.EXT; - for CSV)")
+    p.add_argument("--json", action="store_true", help="one JSON object per row on stdout")
+    p.add_argument("--cap", help="cap the capaian: a number (100, 120) or 'none' (default)")
+    p.add_argument("--polarity", choices=("max", "min", "stable"), help="default polarity")
+    p.add_argument("--formula", choices=("2t-r", "t/r"), default="2t-r", help="lower-is-better")
+    p.add_argument("--indikator", metavar="COL", help="the indicator column's header")
+    p.add_argument("--target", metavar="COL", help="the target column's header")
+    p.add_argument("--realisasi", metavar="COL", help="the realisation column's header")
+    p.add_argument("--polaritas", metavar="COL", help="the polarity column's header")
+    p.add_argument("--sheet", help="the XLSX sheet (default: the one with the table)")
+    return _run_capaian
+
+
+def _run_capaian(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    # Imported here: only this command needs tables (and openpyxl).
+    from .lakip import compute_table, write_table
+
+    report = compute_table(
+        args.file,
+        indicator=args.indikator,
+        target=args.target,
+        realisasi=args.realisasi,
+        polarity_column=args.polaritas,
+        polarity=args.polarity,
+        cap=args.cap,
+        formula=args.formula,
+        sheet=args.sheet,
+    )
+    if args.json:
+        for row in report.rows:
+            print(json.dumps(row.to_dict(), ensure_ascii=False))
+    source = Path(args.file)
+    output = args.output
+    if output is None and not args.json:
+        output = str(source.with_name(f"{source.stem}.capaian{source.suffix}"))
+    if output == "-":
+        write_table(report, sys.stdout)
+    elif output is not None:
+        write_table(report, output)
+        if not args.json:
+            print(output)
+    for problem in report.problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    print(f"{args.file}: {report.summary}", file=sys.stderr)
+    return 1 if report.problems else 0
+
+
 # -- main ----------------------------------------------------------------------------------------
 
-_COMMANDS: tuple[Callable[[Any], Runner], ...] = (_add_parse,)
+_COMMANDS: tuple[Callable[[Any], Runner], ...] = (_add_parse, _add_capaian)
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, Runner]]:

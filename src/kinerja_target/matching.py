@@ -645,6 +645,7 @@ Rule = Literal[
     "too_little_shared",
     "one_per_satker",
     "conflicts_with_cluster",
+    "ambiguous",
 ]
 
 #: Rules that say two wordings are different indicators whatever their score; a cluster
@@ -1091,12 +1092,10 @@ def link_indicators(
         alone = len(frozen_satkers[i]) == 1 and frozen_satkers[i] == frozen_satkers[j]
         return 1 if alone else 0
 
+    linked_pairs = [(i, j) for (i, j), v in zip(candidates, verdicts, strict=True) if v.linked]
+    ambiguous = _ambiguous(linked_pairs, [len(s) for s in frozen_satkers], decide)
     order = sorted(
-        (
-            (tier(i, j), -v.score, texts[i], texts[j], i, j)
-            for (i, j), v in zip(candidates, verdicts, strict=True)
-            if v.linked
-        ),
+        (tier(i, j), -decide(i, j).score, texts[i], texts[j], i, j) for i, j in linked_pairs
     )
     clusters = _Clusters(texts, frozen_satkers, decide)
     links: list[Link] = []
@@ -1104,6 +1103,9 @@ def link_indicators(
     weakest: dict[int, float] = {}
     for _tier, _score, _a, _b, i, j in order:
         link = decide(i, j)
+        if i in ambiguous or j in ambiguous:
+            near.append(link.with_rule("ambiguous"))
+            continue
         refused = clusters.try_union(i, j)
         if refused is None:
             if clusters.find(i) == clusters.find(j):
@@ -1160,6 +1162,35 @@ def link_indicators(
         near_misses=tuple(near),
         rules=rules,
     )
+
+
+def _ambiguous(
+    linked: Sequence[tuple[int, int]], size: Sequence[int], decide: Any, *, anchors: int = 8
+) -> frozenset[int]:
+    """Wordings that link to two indicators a decisive word apart.
+
+    A short wording can be contained in two longer ones that are different indicators
+    (``informasi … ditampilkan di media publikasi`` in both ``penyampaian informasi …``
+    and ``informasi … paling lambat 1 hari kerja``). Nothing in its words says which one
+    it is, so it is kept apart from both rather than guessed. Only neighbours used by
+    at least as many satker are weighed (up to ``anchors`` of them): a wording is not
+    made ambiguous by the typo variants around it.
+    """
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for i, j in linked:
+        if decide(i, j).rule == "identical":
+            continue
+        neighbours[i].append(j)
+        neighbours[j].append(i)
+    out: set[int] = set()
+    for form, others in neighbours.items():
+        strong = sorted(
+            (o for o in others if size[o] >= size[form]),
+            key=lambda o: (-size[o], -decide(form, o).score, o),
+        )[:anchors]
+        if any(decide(g, h).decisive for g, h in itertools.combinations(sorted(strong), 2)):
+            out.add(form)
+    return frozenset(out)
 
 
 def _index_terms(word: str) -> frozenset[str]:

@@ -22,6 +22,7 @@ from kinerja_target.numbers import (
     read_number_words,
     write_number_words,
 )
+from kinerja_target.parse import _parse_full, _parse_simple, expectation_for
 from kinerja_target.strategies import cell_texts, same_kind_values, target_cells, target_values
 
 # An indicator that carries each scale, so a score formatted without its scale reads back.
@@ -136,3 +137,17 @@ def test_indonesian_digits_round_trip(whole: int, cents: int) -> None:
     text = format_decimal(value)
     read, _ = read_digits(text, "integral" if not cents else None)
     assert read == value
+
+
+@given(
+    st.one_of(target_cells().map(lambda cell: cell[0]), cell_texts()),
+    st.sampled_from([None, "Persentase x", "Jumlah x", "Nilai maturitas SPIP", "Lama waktu"]),
+)
+@settings(max_examples=800)
+def test_fast_path_agrees_with_the_grammar(text: str, indicator: str | None) -> None:
+    expect = expectation_for(indicator) if indicator else None
+    simple = _parse_simple(text, expect)
+    if simple is not None:
+        full = _parse_full(text, expect)
+        assert simple == full
+        assert simple.to_dict() == full.to_dict()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -341,11 +341,12 @@ class _Parser:
         if self.tok.kind != "end":
             rest = self.rest_as_note()
             note = f"{note}; {rest}" if note and rest else (note or rest)
+        changes: dict[str, Any] = {}
         if qualifier is not None:
-            value = attrs.evolve(value, qualifier=qualifier)
+            changes["qualifier"] = qualifier
         if note is not None:
-            value = attrs.evolve(value, note=note)
-        return value
+            changes["note"] = note
+        return attrs.evolve(value, **changes) if changes else value
 
     def qualifier(self) -> str | None:
         if self.tok.kind == "sym":
@@ -744,22 +745,119 @@ def _on_scale(value: Target, scale: str) -> Target:
 # -- the entry point ----------------------------------------------------------------------------
 
 
+# Most cells are a number with a percent sign or one known unit: "100%", "12 Lap",
+# "8.435 orang". They are read by one regular expression without building tokens; the
+# result is the same value the grammar gives (a property test holds the two together).
+_SIMPLE = re.compile(r"\s*(\d+(?:[.,]\d+)*)\s*(?:(%|persen)|([^\W\d_]+(?:[ \t][^\W\d_]+)?)\.?)?\s*")
+
+
+_SIMPLE_MONEY = re.compile(r"\s*(?:Rp\.?|IDR)\s*(\d{1,3}(?:\.\d{3})+|\d{1,3})(,00|,-)?\s*")
+_SIMPLE_RANGE = re.compile(r"\s*(\d+(?:,\d+)?)\s*%?\s*[-–]\s*(\d+(?:,\d+)?)\s*%\s*")
+
+
+_SIMPLE_QUALIFIER = re.compile(
+    r"\s*(≥|≤|>=|<=|minimal|min\.|maksimal|maks\.|paling lambat|paling lama|paling sedikit)"
+    r"\s*(?<=[\s.≥≤=])(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_QUALIFIER_OF = {k.lower(): v for k, v in SYMBOL_QUALIFIERS.items()} | {
+    " ".join(k): v for k, v in QUALIFIER_PHRASES.items()
+}
+_SIMPLE_GRADE = re.compile(r"\s*([A-Za-z]{1,4}|[A-Za-z]+ [A-Za-z]+)\s*")
+
+
+def _parse_simple(text: str, expect: Expectation | None) -> Target | None:
+    """The value of a simple cell, or ``None`` to leave the cell to the grammar."""
+    qualified = _SIMPLE_QUALIFIER.fullmatch(text)
+    if qualified is not None:
+        inner = _parse_simple(qualified.group(2), expect)
+        if inner is None or inner.qualifier is not None or isinstance(inner, Range):
+            return None
+        op = _QUALIFIER_OF[qualified.group(1).lower().rstrip(".")]
+        return attrs.evolve(inner, qualifier=op, raw=text)
+    graded = _SIMPLE_GRADE.fullmatch(text)
+    if graded is not None:
+        return _simple_grade(graded.group(1), text, expect)
+    found = _SIMPLE.fullmatch(text)
+    if found is None:
+        money = _SIMPLE_MONEY.fullmatch(text)
+        if money is not None:
+            whole, cents = money.groups()
+            amount = whole.replace(".", "") + (".00" if cents == ",00" else "")
+            target: Target = Money(Decimal(amount), raw=text)
+            return _apply_expectation(target, expect) if expect is not None else target
+        span = _SIMPLE_RANGE.fullmatch(text)
+        if span is not None:
+            low, high = (Decimal(g.replace(",", ".")) for g in span.groups())
+            if low > high:
+                low, high = high, low
+            target = Range(Percent(low), Percent(high), raw=text)
+            return _apply_expectation(target, expect) if expect is not None else target
+        return None
+    digits, percent, words = found.groups()
+    unit: Unit | None = None
+    hint: NumberHint = None
+    if percent:
+        hint = "bounded"
+    elif words:
+        split = words.lower().split()
+        known = lookup_unit_phrase(split)
+        if known is None or known[1] != len(split):
+            return None
+        unit = known[0]
+        hint = "integral" if unit.is_count else None
+    elif expect is not None and expect.kind in ("percent", "score"):
+        hint = "bounded"
+    try:
+        value, guessed = read_digits(digits, hint)
+    except NumberSyntaxError:
+        return None
+    warnings = (W.AMBIGUOUS_SEPARATOR,) if guessed else ()
+    if percent:
+        target = Percent(value, warnings=warnings, raw=text)
+    elif unit is not None:
+        target = Quantity(value, unit.name, warnings=warnings, raw=text)
+    else:
+        target = Number(value, warnings=warnings, raw=text)
+    return _apply_expectation(target, expect) if expect is not None else target
+
+
+def _simple_grade(word: str, text: str, expect: Expectation | None) -> Target | None:
+    code = word.upper()
+    if code in LETTER_CODES:
+        scale = expect.scale if expect is not None and expect.scale in LETTER_SCALES else "sakip"
+        if code not in {g.code for g in SCALES[scale].grades}:
+            scale = "sakip"
+        target: Target = Grade(code, scale, raw=text)
+    else:
+        words = tuple(word.lower().split())
+        named = lookup_grade(words)
+        if named is None or named[2] != len(words):
+            return None
+        target = Grade(named[1], named[0], raw=text)
+    return _apply_expectation(target, expect) if expect is not None else target
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse(text: str, indicator: str | None) -> Target:
+    expect = expectation_for(indicator) if indicator else None
+    simple = _parse_simple(text, expect)
+    return simple if simple is not None else _parse_full(text, expect)
+
+
+def _parse_full(text: str, expect: Expectation | None) -> Target:
+    """Read a cell through layout repair and the whole grammar."""
     repaired, ocr = _repair(text)
     stripped = repaired.strip()
     if stripped.lower() in MISSING_TEXTS:
         return Missing(raw=text)
-    expect = expectation_for(indicator) if indicator else None
     parser = _Parser(repaired, expect, raw=text)
     value = parser.parse()
     if ocr:
         parser.warnings.add(W.OCR_CORRECTED)
-    if parser.warnings:
-        value = value.with_warnings(*parser.warnings)
     if expect is not None:
         value = _apply_expectation(value, expect)
-    return attrs.evolve(value, raw=text)
+    return attrs.evolve(value, raw=text, warnings=(*value.warnings, *parser.warnings))
 
 
 def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> Target:

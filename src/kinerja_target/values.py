@@ -93,6 +93,8 @@ def _parts(parts: Iterable[Target]) -> tuple[Target, ...]:
 
 
 def _warning_codes(codes: Any) -> tuple[str, ...]:
+    if not codes:  # the common case, on the parser's hot path
+        return ()
     return tuple(sorted({str(c) for c in codes}))
 
 

@@ -1,0 +1,198 @@
+"""How fast kinerja_target reads target cells, next to quantulum3 and pint, in one run.
+
+Prints:
+* warm throughput on distinct strings (a realistic mix of formats, each string once,
+  the cache cleared first), overall and per format;
+* warm throughput on a realistic repeated mix (most cells are ``100%``);
+* the import time of ``kinerja_target``;
+* the same strings through ``quantulum3`` and ``pint.UnitRegistry().parse_expression``,
+  with how many of them each reads to the right number.
+
+Run: ``python benchmarks/parse.py [--n 50000]`` (quantulum3 from the ``bench`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+
+from kinerja_target import Compound, Grade, Money, Percent, Quantity, Range, Target, parse_target
+from kinerja_target.parse import _parse
+
+UNITS = ["Lap", "Dok", "keg", "kali", "orang", "Satker", "TPS", "hari kerja", "bulan", "Kegiatan"]
+
+
+def _id(value: Decimal) -> str:
+    """Write a decimal the Indonesian way."""
+    whole, _, frac = format(value, "f").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return grouped + ("," + frac if frac else "")
+
+
+def realistic_distinct(n: int, seed: int = 1) -> list[tuple[str, str, Decimal | None]]:
+    """``n`` distinct cells with their format name and expected number (None for grades).
+
+    Shares follow the seeds: mostly percentages, then counts, then money, ranges,
+    grades, qualified and compound cells.
+    """
+    rng = random.Random(seed)
+    out: dict[str, tuple[str, Decimal | None]] = {}
+    while len(out) < n:
+        r = rng.random()
+        if r < 0.45:
+            value = Decimal(rng.randint(0, 10000)) / 100
+            text = _id(value) + rng.choice(["%", " %", "%"])
+            out.setdefault(text, ("percent", value))
+        elif r < 0.75:
+            value = Decimal(rng.randint(1, 99999))
+            out.setdefault(f"{_id(value)} {rng.choice(UNITS)}", ("count", value))
+        elif r < 0.85:
+            value = Decimal(rng.randint(1000, 10**11))
+            out.setdefault(f"Rp {_id(value)}", ("money", value))
+        elif r < 0.90:
+            low = rng.randint(0, 90)
+            out.setdefault(f"{low} - {rng.randint(low + 1, 100)}%", ("range", Decimal(low)))
+        elif r < 0.93:
+            # Grades come from a finite vocabulary: few distinct strings exist.
+            grade = rng.choice(["AA", "A", "BB", "B", "CC", "WTP", "Informatif", "Opini WTP"])
+            prefix = rng.choice(["", "minimal ", "min. ", "Minimal ", "≥ "])
+            out.setdefault(f"{prefix}{grade}", ("grade", None))
+        elif r < 0.97:
+            value = Decimal(rng.randint(1, 500))
+            word = rng.choice(["maksimal", "paling lambat", "minimal", "≥"])
+            out.setdefault(f"{word} {value} {rng.choice(UNITS)}", ("qualified", value))
+        else:
+            a, b = rng.randint(1, 99), rng.randint(1, 99)
+            out.setdefault(f"{a} kec. {b} kel", ("compound", Decimal(a)))
+    return [(text, kind, value) for text, (kind, value) in list(out.items())[:n]]
+
+
+def repeated_mix(n: int, seed: int = 2) -> list[str]:
+    """A document-like stream: most cells are 100%."""
+    rng = random.Random(seed)
+    common = ["100%"] * 70 + ["12 Lap"] * 8 + ["97,5%"] * 5 + ["BB"] * 3 + ["2 Lap"] * 4
+    common += ["Rp 10.252.187.000", "36,36% (4 satker)", "8 kali", "90%", "95%"] * 2
+    return [rng.choice(common) for _ in range(n)]
+
+
+def _first_number(value: Target) -> Decimal | None:
+    if isinstance(value, Percent | Quantity | Money):
+        return value.value
+    if isinstance(value, Range):
+        return _first_number(value.low)
+    if isinstance(value, Compound):
+        return _first_number(value.parts[0])
+    if isinstance(value, Grade):
+        return None
+    return getattr(value, "value", None)
+
+
+def _time(fn: Callable[[str], object], texts: list[str]) -> tuple[float, int]:
+    errors = 0
+    start = time.perf_counter()
+    for text in texts:
+        try:
+            fn(text)
+        except Exception:
+            errors += 1
+    return time.perf_counter() - start, errors
+
+
+def _import_time() -> tuple[float, float]:
+    """Median wall time of a fresh interpreter importing the package, minus a bare one."""
+
+    def run(code: str) -> float:
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    bare = run("pass")
+    return run("import kinerja_target") - bare, run("import pint") - bare
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=50_000, help="distinct strings")
+    parser.add_argument("--peers", type=int, default=3_000, help="strings for the slow peers")
+    args = parser.parse_args()
+
+    cells = realistic_distinct(args.n)
+    texts = [text for text, _, _ in cells]
+    print(f"kinerja_target {len(texts):,} distinct strings (cache cleared):")
+    _parse.cache_clear()
+    parse_target("100%")  # warm the modules, not the cache for these strings
+    _parse.cache_clear()
+    elapsed, errors = _time(parse_target, texts)
+    print(f"  all formats   {len(texts) / elapsed:>12,.0f} strings/s  ({errors} errors)")
+    by_kind: dict[str, list[str]] = {}
+    for text, kind, _ in cells:
+        by_kind.setdefault(kind, []).append(text)
+    for kind, group in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+        _parse.cache_clear()
+        elapsed, _ = _time(parse_target, group)
+        print(f"  {kind:<13} {len(group) / elapsed:>12,.0f} strings/s  ({len(group):,} strings)")
+
+    stream = repeated_mix(1_000_000)
+    _parse.cache_clear()
+    elapsed, errors = _time(parse_target, stream)
+    print(f"repeated mix    {len(stream) / elapsed:>12,.0f} strings/s  ({len(stream):,} cells)")
+
+    ours, pint_import = _import_time()
+    print(
+        f"import kinerja_target  {ours * 1000:6.1f} ms  (import pint alone: {pint_import * 1000:.1f} ms)"
+    )
+
+    sample = cells[: args.peers]
+    right = sum(1 for text, _, value in sample if _first_number(parse_target(text)) == value)
+    print(f"\nsame {len(sample):,} strings, right number read:")
+    print(f"  kinerja_target  {right / len(sample):7.1%}")
+    try:
+        from quantulum3 import parser as q3  # type: ignore[import-untyped]
+
+        q3.parse("100%")
+
+        def q3_value(text: str) -> Decimal | None:
+            found = q3.parse(text)
+            return Decimal(str(found[0].value)) if found else None
+
+        elapsed, errors = _time(q3.parse, [t for t, _, _ in sample])
+        ok = 0
+        for text, _, value in sample:
+            try:
+                ok += q3_value(text) == value
+            except Exception:
+                pass
+        print(
+            f"  quantulum3      {ok / len(sample):7.1%}   {len(sample) / elapsed:>10,.0f} strings/s"
+        )
+    except ImportError:
+        print("  quantulum3      not installed (pip install kinerja-target[bench])")
+    import pint
+
+    registry = pint.UnitRegistry()
+    elapsed, errors = _time(registry.parse_expression, [t for t, _, _ in sample])
+    ok = 0
+    for text, _, value in sample:
+        try:
+            parsed = registry.parse_expression(text)
+            number = parsed.magnitude if hasattr(parsed, "magnitude") else parsed
+            ok += Decimal(str(number)) == value
+        except Exception:
+            pass
+    print(
+        f"  pint            {ok / len(sample):7.1%}   {len(sample) / elapsed:>10,.0f} strings/s"
+        f"  ({errors:,} raised)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from kinerja_target import Compound, Grade, Money, Percent, Quantity, Range, Target, parse_target
 from kinerja_target.parse import _parse
@@ -178,7 +179,7 @@ def main() -> None:
         print("  quantulum3      not installed (pip install kinerja-target[bench])")
     import pint
 
-    registry = pint.UnitRegistry()
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry()
     elapsed, errors = _time(registry.parse_expression, [t for t, _, _ in sample])
     ok = 0
     for text, _, value in sample:

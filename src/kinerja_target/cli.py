@@ -9,12 +9,15 @@ Exit status: 0 when all went well, 1 when the input had problems the command rep
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import KinerjaTargetError, TargetParseError
+from .errors import DocumentReadError, KinerjaTargetError, TargetParseError
 from .parse import parse_target
 
 __all__ = ["main"]
@@ -127,9 +130,163 @@ def _run_capaian(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+# -- read and check -------------------------------------------------------------------------------
+
+_FORMATS = ("table", "csv", "json")
+
+
+def _add_documents(p: Any) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="RKT/PK/IKU/LKj: .txt, .csv, .xlsx")
+    p.add_argument("--format", choices=_FORMATS, default="table", help="output (default table)")
+    p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+
+
+def _add_read(sub: Any) -> Runner:
+    p = sub.add_parser(
+        "read",
+        help="read the indicator rows of RKT, PK, IKU and LKj documents",
+        description="Read the rows of every performance table in the documents (text "
+        "exported from PDF or Word, CSV, XLSX): unit, sasaran, indicator, target "
+        "(docs/tables.md). JSON is one object per line.",
+    )
+    _add_documents(p)
+    return _run_read
+
+
+def _add_check(sub: Any) -> Runner:
+    p = sub.add_parser(
+        "check",
+        help="check the data quality of RKT, PK, IKU and LKj documents",
+        description="Read the documents and report what is wrong with their rows: cut-off "
+        "cells, targets of the wrong kind, contradictions, duplicates, inconsistent "
+        "targets (docs/checks.md). Exits 1 when a finding is an error.",
+    )
+    _add_documents(p)
+    p.add_argument("--select", metavar="CODES", help="only these checks (comma-separated)")
+    p.add_argument("--ignore", metavar="CODES", help="leave these checks out (comma-separated)")
+    return _run_check
+
+
+def _read_all(args: argparse.Namespace) -> tuple[list[Any], int]:
+    """The rows of every file; unreadable files are reported on stderr (status 1)."""
+    from tqdm import tqdm
+
+    from .tables import read_document
+
+    show = args.progress or (len(args.files) > 3 and sys.stderr.isatty())
+    rows: list[Any] = []
+    status = 0
+    for name in tqdm(args.files, disable=not show, file=sys.stderr, unit="file"):
+        try:
+            rows.extend(read_document(Path(name), source=name))
+        except DocumentReadError as exc:
+            print(f"kinerja-target: {exc}", file=sys.stderr)
+            status = 1
+    return rows, status
+
+
+def _emit(args: argparse.Namespace, header: Sequence[str], records: list[list[str]]) -> None:
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(header)
+        writer.writerows(records)
+        return
+    if not records:
+        return
+    widths = [min(60, max([len(h), *(len(r[i]) for r in records)])) for i, h in enumerate(header)]
+    for record in [list(header), *records]:
+        cells = [
+            c if i == len(record) - 1 else _fit(c, widths[i]).ljust(widths[i])
+            for i, c in enumerate(record)
+        ]
+        print("  ".join(cells).rstrip())
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# The columns each output shows, by --format (JSON shows every field).
+_READ_COLUMNS = {
+    "table": ("where", "unit", "indicator", "target_raw", "kind", "doubts"),
+    "csv": (
+        "source",
+        "line",
+        "satker",
+        "unit",
+        "year",
+        "doc_type",
+        "sasaran",
+        "indicator",
+        "target_raw",
+        "target",
+        "kind",
+        "realisasi_raw",
+        "capaian_raw",
+        "doubts",
+    ),
+}
+_CHECK_COLUMNS = {
+    "table": ("where", "severity", "code", "message"),
+    "csv": ("source", "line", "severity", "code", "message", "unit", "indicator", "target_raw"),
+}
+
+
+def _records(items: Iterable[dict[str, Any]], columns: Sequence[str]) -> list[list[str]]:
+    return [["" if item[c] is None else str(item[c]) for c in columns] for item in items]
+
+
+def _run_read(args: argparse.Namespace) -> int:
+    rows, status = _read_all(args)
+    if args.format == "json":
+        for row in rows:
+            print(json.dumps(row.to_dict(), ensure_ascii=False))
+        return status
+    fields = []
+    for row in rows:
+        item = row.to_dict()
+        item["where"] = row.where
+        item["target"] = str(row.target) if row.target is not None else ""
+        item["kind"] = row.target.kind if row.target is not None else "unreadable"
+        item["doubts"] = ",".join(row.doubts)
+        fields.append(item)
+    columns = _READ_COLUMNS[args.format]
+    _emit(args, columns, _records(fields, columns))
+    return status
+
+
+def _codes(text: str | None) -> list[str] | None:
+    return [c.strip() for c in text.split(",") if c.strip()] if text else None
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from .checks import check
+
+    rows, status = _read_all(args)
+    findings = check(rows, select=_codes(args.select), ignore=_codes(args.ignore) or ())
+    if args.format == "json":
+        for finding in findings:
+            print(json.dumps(finding.to_dict(), ensure_ascii=False))
+    else:
+        fields = [{**f.to_dict(), "where": f.where} for f in findings]
+        columns = _CHECK_COLUMNS[args.format]
+        _emit(args, columns, _records(fields, columns))
+    counts = Counter(f.severity for f in findings)
+    summary = ", ".join(
+        f"{counts[s]} {s}{'s' if counts[s] > 1 else ''}"
+        for s in ("error", "warning", "info")
+        if counts[s]
+    )
+    print(
+        f"{len(rows)} rows in {len(args.files)} file(s): {summary or 'no findings'}",
+        file=sys.stderr,
+    )
+    return 1 if counts["error"] or status else 0
+
+
 # -- main ----------------------------------------------------------------------------------------
 
-_COMMANDS: tuple[Callable[[Any], Runner], ...] = (_add_parse, _add_capaian)
+_COMMANDS: tuple[Callable[[Any], Runner], ...] = (_add_parse, _add_capaian, _add_read, _add_check)
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, Runner]]:

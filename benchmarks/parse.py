@@ -14,6 +14,7 @@ Run: ``python benchmarks/parse.py [--n 50000]`` (quantulum3 from the ``bench`` e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import statistics
 import subprocess
@@ -148,16 +149,15 @@ def main() -> None:
     print(f"repeated mix    {len(stream) / elapsed:>12,.0f} strings/s  ({len(stream):,} cells)")
 
     ours, pint_import = _import_time()
-    print(
-        f"import kinerja_target  {ours * 1000:6.1f} ms  (import pint alone: {pint_import * 1000:.1f} ms)"
-    )
+    print(f"import kinerja_target  {ours * 1000:6.1f} ms", end="")
+    print(f"  (import pint alone: {pint_import * 1000:.1f} ms)")
 
     sample = cells[: args.peers]
     right = sum(1 for text, _, value in sample if _first_number(parse_target(text)) == value)
     print(f"\nsame {len(sample):,} strings, right number read:")
     print(f"  kinerja_target  {right / len(sample):7.1%}")
     try:
-        from quantulum3 import parser as q3  # type: ignore[import-untyped]
+        from quantulum3 import parser as q3
 
         q3.parse("100%")
 
@@ -168,13 +168,10 @@ def main() -> None:
         elapsed, errors = _time(q3.parse, [t for t, _, _ in sample])
         ok = 0
         for text, _, value in sample:
-            try:
+            with contextlib.suppress(Exception):
                 ok += q3_value(text) == value
-            except Exception:
-                pass
-        print(
-            f"  quantulum3      {ok / len(sample):7.1%}   {len(sample) / elapsed:>10,.0f} strings/s"
-        )
+        rate = len(sample) / elapsed
+        print(f"  quantulum3      {ok / len(sample):7.1%}   {rate:>10,.0f} strings/s")
     except ImportError:
         print("  quantulum3      not installed (pip install kinerja-target[bench])")
     import pint

@@ -302,7 +302,7 @@ def _match_place(
     for size in range(min(vocab.longest_place, len(low) - i), 0, -1):
         if tuple(low[i : i + size]) in names:
             return i + size
-    if fuzzy and i < len(low) and len(low[i]) >= 5:
+    if fuzzy and i < len(low) and len(low[i]) >= 5 and low[i] not in vocab.known_words:
         best = i
         for name in _places_like(low[i]):
             size = len(name)
@@ -341,6 +341,20 @@ def _match_words(low: Sequence[str], i: int, options: Iterable[tuple[str, ...]])
 
 
 def _match_satker(low: Sequence[str], i: int, own: tuple[tuple[str, ...], ...]) -> int:
+    """The end of a satker mention starting at ``low[i]`` (``i`` when there is none),
+    with the place names that follow it ('satker Lhokseumawe', 'KPU Ambon Ambon')."""
+    end = _match_satker_once(low, i, own)
+    if end == i:
+        return i
+    while end < len(low):
+        after = _match_place(low, end, fuzzy=True)
+        if after == end:
+            break
+        end = after
+    return end
+
+
+def _match_satker_once(low: Sequence[str], i: int, own: tuple[tuple[str, ...], ...]) -> int:
     """The end of a satker mention starting at ``low[i]`` (``i`` when there is none).
 
     A satker mention is ``[Sekretariat] [KPU|KIP|Komisi Pemilihan Umum] [level] [name]``
@@ -352,8 +366,7 @@ def _match_satker(low: Sequence[str], i: int, own: tuple[tuple[str, ...], ...]) 
         return j
     j = _match_words(low, i, _SATKER_WORDS)
     if j > i:
-        # 'satker Lhokseumawe': a place right after the mask belongs to it
-        return _match_place(low, j, fuzzy=True)
+        return j
     start = i
     if low[i] in _SECRETARIAT:
         after = i + 1

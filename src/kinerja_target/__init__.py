@@ -2,17 +2,35 @@
 
 The public surface::
 
-    parse_target(text, *, indicator=None) -> Target     read a target cell
-    from_dict(data) -> Target                            read a value back from its JSON form
-    Target.to_dict()                                     the canonical JSON form
+    parse_target(text, *, indicator=None) -> Target        read a target cell
+    Target.to_dict() / from_dict(data) -> Target            the canonical JSON form
+    achievement(target, actual, *, polarity, cap, formula)  capaian, as LAKIP reports compute it
+    aggregate(items, *, method)                             capaian of a sasaran or satker
+    infer_polarity(indicator, target=None)                  higher or lower is better, and why
+    normalize_indicator(text, *, satker=None)               an indicator's canonical wording
+    link_indicators(mentions) -> LinkResult                 the same indicator across satker
+    IndicatorCatalog                                        match wordings against known ones
+    read_document(path_or_text) -> list[Row]                rows of RKT/PK/IKU/LKj tables
+    check(rows) -> list[Finding]                            data-quality findings
 
 Value kinds: :class:`Percent`, :class:`Quantity`, :class:`Number`, :class:`Grade`,
 :class:`Money`, :class:`Compound`, :class:`Range`, :class:`Missing`. Errors derive from
 :class:`KinerjaTargetError`.
+
+The target core and capaian are imported with the package; linking, tables and checks are
+imported on first use, so that ``import kinerja_target`` stays fast for scripts that
+only read targets.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The function ``achievement`` shares its name with its module: importing it here binds
+# the package attribute to the function for good (a later ``import
+# kinerja_target.achievement`` finds the module loaded and leaves the attribute alone).
+from .achievement import Achievement, Aggregate, MinFormula, achievement, aggregate
 from .errors import (
     DocumentReadError,
     IncomparableError,
@@ -21,6 +39,7 @@ from .errors import (
     TargetParseError,
 )
 from .parse import parse_target
+from .polarity import Polarity, PolarityInference, infer_polarity
 from .values import (
     Compound,
     Grade,
@@ -35,24 +54,82 @@ from .values import (
     from_dict,
 )
 
+if TYPE_CHECKING:
+    from .checks import Finding, check
+    from .matching import (
+        Cluster,
+        IndicatorCatalog,
+        LinkResult,
+        Mention,
+        link_indicators,
+        normalize_indicator,
+    )
+    from .tables import Row, read_document
+
 __version__ = "0.1.0"
 
+# name -> module that defines it, imported when the name is first used.
+_LAZY = {
+    "Cluster": "matching",
+    "IndicatorCatalog": "matching",
+    "LinkResult": "matching",
+    "Mention": "matching",
+    "link_indicators": "matching",
+    "normalize_indicator": "matching",
+    "Row": "tables",
+    "read_document": "tables",
+    "Finding": "checks",
+    "check": "checks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kinerja_target' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
+    "Achievement",
+    "Aggregate",
+    "Cluster",
     "Compound",
     "DocumentReadError",
+    "Finding",
     "Grade",
     "IncomparableError",
+    "IndicatorCatalog",
     "KinerjaTargetError",
+    "LinkResult",
+    "Mention",
+    "MinFormula",
     "Missing",
     "Money",
     "Number",
     "Percent",
+    "Polarity",
+    "PolarityInference",
     "Quantity",
     "Range",
+    "Row",
     "SchemaError",
     "Target",
     "TargetParseError",
     "WarningCode",
+    "achievement",
+    "aggregate",
+    "check",
     "from_dict",
+    "infer_polarity",
+    "link_indicators",
+    "normalize_indicator",
     "parse_target",
+    "read_document",
 ]

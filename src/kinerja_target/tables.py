@@ -85,6 +85,7 @@ DOUBTS: Final[dict[str, str]] = {
     "no_header": "no header row was found; the columns were taken from the right",
     "extra_cells": "the row has more cells than the header; the extra ones were dropped",
     "no_indicator": "the row has values but no indicator text",
+    "unreadable_year": "the year column holds no year",
 }
 
 # Columns whose presence marks a structured export (one complete record per line) rather
@@ -99,6 +100,7 @@ _MONTHS = (
 )
 _DATE_LINE = re.compile(rf"^[\w .'-]*,?\s*\d{{1,2}}\s+({_MONTHS})\s+\d{{4}}\W*$", re.I)
 _PAGE_NUMBER = re.compile(r"^\W*(hal(aman)?\.?\s*)?\d{1,3}(\s*(/|dari)\s*\d{1,3})?\W*$", re.I)
+_ROW_NUMBER = re.compile(r"^(\d{1,3}|[a-z])[.)]?$")
 _SEPARATOR_CELL = re.compile(r"^[-–—=_:|*\s]+$")
 _TAG = re.compile(r"<[^>]{0,40}>")
 _SIGNATORY = re.compile(r"^\W*pihak\s+(?P<which>pertama|kedua)\W*$", re.I)
@@ -309,8 +311,8 @@ _WRITE_HEADER: Final = (
 
 
 def _record(row: Row) -> tuple[str, ...]:
-    values = (row.satker, row.unit, row.year, row.doc_type, row.sasaran, row.indicator)
-    values += (row.target_raw, row.realisasi_raw, row.capaian_raw)  # type: ignore[assignment]
+    values: tuple[object, ...] = (row.satker, row.unit, row.year, row.doc_type, row.sasaran)
+    values += (row.indicator, row.target_raw, row.realisasi_raw, row.capaian_raw)
     return tuple("" if v is None else str(v) for v in values)
 
 
@@ -621,6 +623,8 @@ class _Table:
 def _right_fit(cells: list[str], width: int) -> list[str]:
     if width <= 0:
         return []
+    while len(cells) > width and _ROW_NUMBER.match(cells[0]):
+        cells = cells[1:]  # a row number the header did not name
     if len(cells) > width:
         # More cells than columns: the leftmost ones are one cell split by the converter.
         cut = len(cells) - width + 1
@@ -742,18 +746,24 @@ def _context(lines: Sequence[_Line]) -> _Context:
     pending_second: str | None = None
     paragraphs = list(_paragraphs(lines))
     for index, (start, block) in enumerate(paragraphs):
-        text = " ".join(" ".join(block).split())
-        signatory = _SIGNATORY.match(block[0])
-        if signatory:
-            office = " ".join(block[1:])
+        marks = [k for k, text in enumerate(block) if _SIGNATORY.match(text)]
+        for k in marks:
+            # The office is written under "Pihak Pertama", up to the blank line (or, when
+            # the name follows first, in the next paragraph).
+            stop = next((m for m in marks if m > k), len(block))
+            office = " ".join(block[k + 1 : stop])
             if not office and index + 1 < len(paragraphs):
                 office = " ".join(paragraphs[index + 1][1])
-            if signatory.group("which").lower() == "kedua":
+            which = _SIGNATORY.match(block[k])
+            assert which is not None
+            if which.group("which").lower() == "kedua":
                 pending_second = office
             else:
-                signatures.append(_Signature(start, office, pending_second))
+                signatures.append(_Signature(start + k, office, pending_second))
                 pending_second = None
+        if marks:
             continue
+        text = " ".join(" ".join(block).split())
         if not _heading_like(text):
             continue
         unit = _unit_in(text)
@@ -1085,9 +1095,18 @@ def _settle(pieces: list[_Piece]) -> list[_Piece]:
     out = list(pieces)
     for i, piece in enumerate(out):
         split = piece.split
-        if split is None or split.where == "whole":
-            continue
         nxt = out[i + 1] if i + 1 < len(out) else None
+        next_is_target = (
+            nxt is not None and nxt.split is not None and nxt.split.where in ("whole", "head")
+        )
+        if split is None or (split.where == "whole" and not _starts_lower(piece.text)):
+            continue
+        if split.where == "whole":
+            # "paling lambat 1 hari kerja" in lower case goes on from the line above; it
+            # is the indicator's own wording when the target comes next.
+            if next_is_target:
+                out[i] = attrs.evolve(piece, split=None)
+            continue
         value = _read_target(split.target, None)
         if split.where == "tail" and isinstance(value, Number):
             joined = f"{split.target} {nxt.text}" if nxt else ""
@@ -1101,7 +1120,7 @@ def _settle(pieces: list[_Piece]) -> list[_Piece]:
                 continue
             out[i] = attrs.evolve(piece, split=None)
             continue
-        if nxt is not None and nxt.split is not None and nxt.split.where in ("whole", "head"):
+        if next_is_target:
             out[i] = attrs.evolve(piece, split=None)
     return out
 
@@ -1246,16 +1265,26 @@ def _read_delimited(text: str, source: str, delimiter: str | None) -> list[Row]:
             lines.append(_record_line(start, [_cell(c) for c in record]))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise DocumentReadError(source, f"malformed CSV: {exc}", reader.line_num or 1) from None
+        # Name the line where the bad record begins: an unclosed quote is read to the end.
+        raise DocumentReadError(source, f"malformed CSV record: {exc}", start) from None
     return _rows_of_lines(lines, source)
 
 
 def _sniff(text: str) -> str:
-    sample = "\n".join(text.split("\n")[:50])
+    """The delimiter under which a header row appears (``;`` from an Indonesian Excel)."""
+    sample = "\n".join(text.split("\n")[:60])
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
-        return ","
+        sniffed = ","
+    for delimiter in dict.fromkeys((sniffed, ",", ";", "\t", "|")):
+        try:
+            records = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+        except csv.Error:
+            continue
+        if any(_header_roles([_cell(c) for c in r]) for r in records):
+            return delimiter
+    return sniffed
 
 
 def _record_line(number: int, cells: list[str]) -> _Line:
@@ -1301,25 +1330,24 @@ def _structured_rows(table: _Table, lines: Sequence[_Line], source: str) -> list
                 sasaran=draft.sasaran,
                 satker=values.get("satker"),
                 unit=values.get("unit"),
-                year=_year_value(year, source, draft.line),
+                year=_year_value(year),
                 doc_type=values.get("doc_type"),
                 realisasi_raw=draft.realisasi,
                 capaian_raw=draft.capaian,
                 source=source,
                 line=draft.line,
-                doubts=draft.doubts,
+                doubts=[
+                    *draft.doubts,
+                    *(["unreadable_year"] if year and not _year_value(year) else []),
+                ],
             )
         )
     return rows
 
 
-def _year_value(text: str, source: str, line: int) -> int | None:
-    if not text:
-        return None
-    try:
-        return int(Decimal(text.strip()))
-    except (ArithmeticError, ValueError):
-        raise DocumentReadError(source, f"the year {text!r} is not a number", line) from None
+def _year_value(text: str) -> int | None:
+    found = re.fullmatch(r"\s*(\d{4})(?:[.,]0+)?\s*", text)
+    return int(found.group(1)) if found else None
 
 
 # -- workbooks ------------------------------------------------------------------------------------

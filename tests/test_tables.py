@@ -122,7 +122,8 @@ def test_year_and_document_type(
 def test_targets_are_parsed_with_the_indicator(seed_rows: dict[str, list[Row]]) -> None:
     rows = {r.line: r for r in seed_rows[SEEDS[1].name]}
     assert rows[23].target == Percent(Decimal(35))  # a bare 35 under "Persentase ..."
-    assert rows[23].target is not None and "unit_inferred" in rows[23].target.warnings
+    assert rows[23].target is not None
+    assert "unit_inferred" in rows[23].target.warnings
     assert all(r.target is not None for rs in seed_rows.values() for r in rs)
 
 
@@ -195,7 +196,8 @@ def test_a_row_in_lower_case_without_a_target_continues_the_row_above() -> None:
 def test_a_row_without_target_is_kept_as_a_row() -> None:
     (row,) = _read(HEADER + "1\tS\tPersentase A\t\n")
     assert row.target_raw == ""
-    assert row.target is not None and row.target.kind == "missing"
+    assert row.target is not None
+    assert row.target.kind == "missing"
 
 
 def test_separators_budget_tables_and_prose_are_not_rows() -> None:
@@ -347,7 +349,7 @@ def test_flattened_row_with_no_cue_is_flagged() -> None:
     ]
 
 
-# -- CSV and XLSX -----------------------------------------------------------------------------------
+# -- CSV and XLSX ----------------------------------------------------------------------------------
 
 
 def test_csv_with_title_rows_and_semicolons(tmp_path: Path) -> None:

@@ -284,9 +284,118 @@ def _run_check(args: argparse.Namespace) -> int:
     return 1 if counts["error"] or status else 0
 
 
+# -- link ----------------------------------------------------------------------------------------
+
+
+def _add_link(sub: Any) -> Runner:
+    p = sub.add_parser(
+        "link",
+        help="link the same indicator across satker",
+        description="Read the documents and cluster the indicators that measure the same "
+        "thing across satker; indicators a decisive word apart stay apart "
+        "(docs/linking.md). Table and JSON show one cluster per line, CSV one mention.",
+    )
+    _add_documents(p)
+    p.add_argument("--explain", action="store_true", help="also print every link and near miss")
+    return _run_link
+
+
+def _plain_mentions(name: str) -> list[Any] | None:
+    """The mentions of a CSV with ``satker`` and ``indicator`` columns and no target."""
+    from .matching import Mention
+
+    path = Path(name)
+    if path.suffix.lower() != ".csv" or not path.is_file():
+        return None
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = {c.strip().lower(): c for c in reader.fieldnames or ()}
+        if "target" in columns or not {"satker", "indicator"} <= columns.keys():
+            return None
+        return [
+            Mention(satker=r[columns["satker"]], text=r[columns["indicator"]], id=f"{name}:{n}")
+            for n, r in enumerate(reader, start=2)
+            if r[columns["indicator"]]
+        ]
+
+
+def _run_link(args: argparse.Namespace) -> int:
+    from .matching import Mention, link_indicators
+
+    mentions: list[Mention] = []
+    documents = []
+    for name in args.files:
+        plain = _plain_mentions(name)
+        mentions.extend(plain or [])
+        if plain is None:
+            documents.append(name)
+    rows, status = _read_all(argparse.Namespace(**{**vars(args), "files": documents}))
+    mentions += [
+        Mention(satker=r.satker or r.source, text=r.indicator, id=r.where, target=r.target_raw)
+        for r in rows
+    ]
+    result = link_indicators(mentions)
+    if args.format == "json":
+        for c in result.clusters:
+            members = [
+                {"where": m.id, "satker": m.satker, "indicator": m.text, "target": m.target}
+                for m in (result.mentions[i] for i in c.members)
+            ]
+            record = {"cluster": c.id, "canonical": c.canonical, "confidence": c.confidence}
+            print(
+                json.dumps({**record, "satkers": c.satkers, "members": members}, ensure_ascii=False)
+            )
+    elif args.format == "csv":
+        header = ("cluster", "confidence", "where", "satker", "indicator", "target", "canonical")
+        _emit(
+            args,
+            header,
+            [
+                [
+                    str(c.id),
+                    str(c.confidence),
+                    m.id or "",
+                    m.satker,
+                    m.text,
+                    m.target or "",
+                    c.canonical,
+                ]
+                for c in result.clusters
+                for m in (result.mentions[i] for i in c.members)
+            ],
+        )
+    else:
+        records = [
+            [
+                str(c.id),
+                str(len(c.members)),
+                str(len(c.satkers)),
+                f"{c.confidence:.2f}",
+                c.canonical,
+            ]
+            for c in result.clusters
+        ]
+        _emit(args, ("cluster", "mentions", "satker", "confidence", "indicator"), records)
+    if args.explain:
+        for link in (*result.links, *result.near_misses):
+            print(f"{link.left}\n  ~ {link.right}\n  {link.explain()}")
+    print(
+        f"{len(mentions)} mentions in {len(args.files)} file(s): {len(result.clusters)} "
+        f"clusters, {len(result.links)} links, {len(result.near_misses)} near misses",
+        file=sys.stderr,
+    )
+    return status
+
+
 # -- main ----------------------------------------------------------------------------------------
 
-_COMMANDS: tuple[Callable[[Any], Runner], ...] = (_add_parse, _add_capaian, _add_read, _add_check)
+_COMMANDS: tuple[Callable[[Any], Runner], ...] = (
+    _add_parse,
+    _add_capaian,
+    _add_read,
+    _add_check,
+    _add_link,
+)
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, Runner]]:

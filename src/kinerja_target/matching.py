@@ -405,12 +405,17 @@ def _match_satker_once(low: Sequence[str], i: int, own: tuple[tuple[str, ...], .
 
 def _mask_satker(tokens: list[str], own: tuple[tuple[str, ...], ...]) -> list[str]:
     low = [t.lower() for t in tokens]
-    starts = _vocabulary().satker_starts | {name[0] for name in own}
+    starts = _vocabulary().satker_starts
+    own_starts = {name[0] for name in own}
     out: list[str] = []
     i = 0
     while i < len(tokens):
         word = low[i]
-        opens = word in starts or (word[:1] in "pk" and 6 <= len(word) <= 11 and _is_level(word))
+        opens = (
+            word in starts
+            or word in own_starts
+            or (word[:1] in "pk" and 6 <= len(word) <= 11 and _is_level(word))
+        )
         end = _match_satker(low, i, own) if opens else i
         if end > i:
             out.append(_MASK)
@@ -470,6 +475,7 @@ def _expand_abbreviations(tokens: list[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _own_names(satker: str | None) -> tuple[tuple[str, ...], ...]:
     if not satker:
         return ()
@@ -515,7 +521,9 @@ def normalize_indicator(text: str, *, satker: str | None = None) -> str:
     words = [t.lower() for t in tokens if t not in {"/", ",", "&"}]
     # Spelling and abbreviations may bring words back next to the mask; one more pass
     # over the plain words makes the function idempotent.
-    words = _mask_satker(_apply_spelling(words), ())
+    again = _apply_spelling(words)
+    if again != words or any(w in _vocabulary().satker_starts for w in words if w != _MASK):
+        words = _mask_satker(again, ())
     return " ".join(w for w in words if w not in {"/", ",", "&"})
 
 
@@ -673,8 +681,8 @@ class MatchingRules:
     ``min_score``: the weighted similarity a link must reach. ``max_added_words`` and
     ``max_added_runs``: how large a qualifier dropped or added may be (in content words,
     and in separate places in the text). ``min_shared``: content words both sides must
-    share. ``near_miss``: the similarity above which a pair that was not linked is
-    reported as a near miss.
+    share. ``near_miss``: the similarity above which a candidate pair that was not linked
+    is reported as a near miss (a pair kept apart by a decisive rule always is).
     """
 
     min_score: float = 0.35
@@ -1126,7 +1134,8 @@ def link_indicators(
         else:
             near.append(link.with_rule(refused))
     for v in verdicts:
-        if not v.linked and v.score >= rules.near_miss:
+        # a candidate kept apart by a decisive word is a near miss whatever its score
+        if not v.linked and (v.decisive or v.score >= rules.near_miss):
             near.append(v)
     for link in links:
         root = clusters.find(index[link.left])

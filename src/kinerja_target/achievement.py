@@ -326,8 +326,11 @@ def achievement(
     number; ``None`` for no cap). ``formula`` picks the lower-is-better formula.
     Text arguments are parsed with ``indicator``.
 
-    >>> achievement("7 - 8 bulan", "6,5 bulan", polarity="min").explanation
-    '6,5 bulan vs 7 – 8 bulan (batas bawah 7), lebih rendah lebih baik: (2 − 6,5/7) × 100% = 107,14%'
+    >>> result = achievement("7 - 8 bulan", "6,5 bulan", polarity="min")
+    >>> str(result), result.met
+    ('107,14%', True)
+    >>> result.explanation.split(": ")[-1]
+    '(2 − 6,5/7) × 100% = 107,14%'
     >>> achievement("80%", "83%", cap=100).percent
     Decimal('100')
 

@@ -325,9 +325,11 @@ def _polarity_contradiction(row: Row) -> str | None:
 def _ambiguous_separator(row: Row) -> str | None:
     if row.target is None or "ambiguous_separator" not in row.target.warnings:
         return None
+    value = getattr(row.target, "value", None)
+    reading = format(value, "f") if isinstance(value, Decimal) else str(row.target)
     return (
         f"the separator in {_cell(row.target_raw)} could be a thousands dot or a "
-        f"decimal point; read as {row.target}"
+        f"decimal point; read as {reading}"
     )
 
 

@@ -1,0 +1,93 @@
+"""kinerja-target read and check: formats, exit status, unreadable files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kinerja_target.checks import check
+from kinerja_target.cli import main
+from kinerja_target.tables import read_document
+
+DATA = Path(__file__).parent / "data"
+SEEDS = [str(p) for p in sorted(DATA.glob("00[0-4]_*.txt"))]
+CLEAN = "No\tSasaran\tIndikator Kinerja\tTarget\n1\tTerwujudnya A\tJumlah laporan\t12 Lap\n"
+
+
+def test_check_on_the_seeds_fails_the_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", *SEEDS]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].split() == ["where", "severity", "code", "message"]
+    findings = check([r for path in SEEDS for r in read_document(Path(path), source=path)])
+    assert len(lines) == 1 + len(findings)
+    assert "003_cbb8dcb11a66d98f.txt:113  error     truncated" in out
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    assert err.strip() == f"360 rows in 5 file(s): {errors} errors, {warnings} warnings"
+
+
+def test_check_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--format", "csv", SEEDS[0]])
+    records = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["line"], r["code"]) for r in records][:3] == [
+        ("24", "inconsistent_target"),
+        ("29", "polarity_contradiction"),
+        ("54", "unit_mismatch"),
+    ]
+    main(["check", "--format", "json", "--select", "unit_mismatch", SEEDS[0]])
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(f["line"], f["severity"]) for f in found] == [
+        (54, "error"),
+        (69, "error"),
+        (78, "error"),
+    ]
+
+
+def test_check_passes_a_clean_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == "1 rows in 1 file(s): no findings"
+    # warnings alone do not fail the pipeline
+    assert main(["check", "--ignore", "unit_mismatch,truncated", SEEDS[3]]) == 0
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_still_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(CLEAN, encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text('No,Indikator,Target\n1,"open\n', encoding="utf-8")
+    assert main(["read", "--format", "json", str(bad), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["indicator"] for line in out.splitlines()] == ["Jumlah laporan"]
+    assert f"cannot read {bad}:2: malformed CSV record" in err
+
+
+def test_read_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["read", SEEDS[4]]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["where", "unit", "indicator", "target_raw", "kind", "doubts"]
+    assert len(table) == 1 + 42
+    assert any(line.endswith("target_split") for line in table)
+    main(["read", "--format", "csv", SEEDS[1]])
+    records = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(records) == 34
+    assert records[1]["target"] == "B"
+    assert records[1]["kind"] == "grade"
+    assert records[0]["unit"] == "KPU Kota Pontianak"
+
+
+def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["read", "--progress", "--format", "json", *SEEDS]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 360
+    assert "5/5" in err

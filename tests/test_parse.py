@@ -103,6 +103,10 @@ CASES: list[tuple[str, Target, set[str]]] = [
     ("Level 3", Grade("3", "spip"), set()),
     ("WBK", Grade("WBK", "zi"), set()),
     ("A (Memuaskan)", Grade("A", note="Memuaskan"), set()),
+    ("Level 3 (Terdefinisi)", Grade("3", "spip", note="Terdefinisi"), set()),
+    ("70 (B)", Number(D(70), note="B"), set()),
+    ("0 Kasus", q("0", "kasus"), set()),
+    ("± 80%", Percent(D(80)), set()),
     # money
     ("Rp 10.252.187.000", Money(D("10252187000")), set()),
     ("Rp10.252.187.000,00", Money(D("10252187000")), set()),
@@ -223,6 +227,8 @@ NOT_TARGETS = [
     ("Rp", 2),
     ("12 14 15", 3),
     ("80 - abc%", 5),
+    ("30 Juni 2024", 3),
+    ("31 Desember", 3),
 ]
 
 

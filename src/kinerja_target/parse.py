@@ -120,6 +120,11 @@ MAGNITUDES = {
 }
 MONEY_ABBREVIATIONS = {"rb": 10**3, "jt": 10**6, "m": 10**9, "t": 10**12, "b": 10**9}
 ZERO_WORDS = frozenset({"nihil", "nol", "kosong"})
+MONTHS = frozenset(
+    {"januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus"}
+    | {"september", "oktober", "nopember", "november", "desember", "jan", "feb", "mar"}
+    | {"apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des"}
+)
 # Words that may stand before the value and say nothing about it.
 FILLER_WORDS = frozenset(
     {"sebanyak", "sebesar", "sejumlah", "target", "mencapai", "nilai", "predikat", "opini"}
@@ -329,7 +334,7 @@ class _Parser:
 
     def parse(self) -> Target:
         qualifier = self.qualifier()
-        while self.tok.kind == "word" and self.tok.text in FILLER_WORDS:
+        while self.tok.text in FILLER_WORDS:
             self.i += 1
         qualifier = qualifier or self.qualifier()
         value = self.grade() or self.measure()
@@ -607,6 +612,8 @@ class _Parser:
         after = self.peek(len(words))
         if len(words) > 3 and after.kind in ("end", "paren"):
             raise self.fail("a number followed by a sentence is not a target")
+        if words[0] in MONTHS:
+            raise self.fail("a date is not a target")
         noun = words[: min(len(words), 2)]
         self.i += len(noun)
         return unknown_unit(noun), True
@@ -637,15 +644,20 @@ class _Parser:
             if not content:
                 continue
             inner = _inner_value(content)
-            if inner is None:
-                notes.append(_tidy_note(content))
-            elif not any(c.isdigit() for c in content):
-                if _numeric(inner) is not None and _numeric(inner) != _numeric(value):
+            spelled = not any(c.isdigit() for c in content)
+            if inner is not None and spelled and _numeric(inner) is not None:
+                # "5 (lima)", "100% (seratus persen)": the number again, in words.
+                if _numeric(inner) != _numeric(value):
                     self.warnings.add(W.WORDS_MISMATCH)
-            elif value.basis is None and not isinstance(inner, Number | Missing):
-                value = attrs.evolve(value, basis=inner)
+            elif (
+                inner is not None
+                and not spelled
+                and value.basis is None
+                and isinstance(inner, Quantity | Percent | Money)
+            ):
+                value = attrs.evolve(value, basis=inner)  # "36,36% (4 satker)"
             else:
-                notes.append(_tidy_note(content))
+                notes.append(_tidy_note(content))  # "(Provinsi/Kabupaten/Kota)", "(B)"
         return value, "; ".join(notes) if notes else None
 
     def rest_as_note(self) -> str | None:

@@ -163,7 +163,10 @@ def _doubt_codes(codes: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _read_target(text: str, indicator: str | None) -> Target | None:
+    # Cached here too: the parser caches values, not the texts that hold none, and the
+    # flattened reader tries many of those.
     try:
         return parse_target(text, indicator=indicator or None)
     except TargetParseError:
@@ -427,14 +430,14 @@ def _header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
 def _flat_header_roles(text: str) -> tuple[str, ...] | None:
     """The columns named by a header flattened into one line of words, if it is one."""
     words = _header_text(text).split()
-    if not words or len(words) > 16:
+    if not words or len(words) > 16 or not {"indikator", "iku"} & set(words):
         return None
     roles: list[str] = []
     i = 0
     while i < len(words):
         for phrase, role in _column_phrases():
-            size = len(phrase.split())
-            if words[i : i + size] == phrase.split():
+            size = phrase.count(" ") + 1
+            if " ".join(words[i : i + size]) == phrase:
                 roles.append(role)
                 i += size
                 break
@@ -804,14 +807,19 @@ def _title_like(text: str) -> bool:
 def _doc_type_in(text: str) -> str | None:
     if len(text.split()) > 15:
         return None  # prose mentions every document type; a title is short
-    low = text.lower()
-    found = [
-        (m.start(), kind)
-        for kind, phrases in DOC_TYPES.items()
-        for phrase in phrases
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", low)
-    ]
-    return min(found)[1] if found else None
+    found = _doc_type_pattern().search(text.lower())
+    return _doc_type_by_phrase()[found.group(0)] if found else None
+
+
+@functools.cache
+def _doc_type_by_phrase() -> dict[str, str]:
+    return {phrase: kind for kind, phrases in DOC_TYPES.items() for phrase in phrases}
+
+
+@functools.cache
+def _doc_type_pattern() -> re.Pattern[str]:
+    phrases = sorted(_doc_type_by_phrase(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
 
 
 def _year_in(text: str) -> str | None:
@@ -998,6 +1006,7 @@ def _read_text(text: str, source: str) -> list[Row]:
 
 # -- the flattened layout -------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
 _STRONG_KINDS = frozenset({"percent", "quantity", "money", "compound", "range", "grade"})
 _WORD = re.compile(r"\S+")
 
@@ -1025,6 +1034,8 @@ class _Piece:
 
 def _clean_value(text: str, *, whole: bool) -> Target | None:
     """The target in ``text`` if all of ``text`` is that target."""
+    if not _may_be_target(text):
+        return None
     value = _read_target(text, None)
     if value is None or isinstance(value, Missing):
         return None
@@ -1039,6 +1050,11 @@ def _clean_value(text: str, *, whole: bool) -> Target | None:
     if "unknown_unit" in value.warnings and len(text.split()) > 2:
         return None
     return value
+
+
+def _may_be_target(text: str) -> bool:
+    """A cheap test before the parser: a target has a digit, or is a short grade."""
+    return _DIGIT.search(text) is not None or (len(text) <= 24 and text.count(" ") <= 2)
 
 
 def _strong(value: Target, text: str) -> bool:

@@ -1000,6 +1000,9 @@ class _Corrector:
 class _Clusters:
     """Union of wordings under the two constraints of the module docstring."""
 
+    #: how many of a cluster's most used wordings speak for it when merging
+    representatives = 4
+
     def __init__(
         self,
         texts: Sequence[str],
@@ -1012,6 +1015,10 @@ class _Clusters:
             i: {s: [i] for s in satkers[i]} for i in range(len(texts))
         }
         self.size = [len(s) for s in satkers]
+        self.total = list(self.size)
+        self.top: dict[int, list[int]] = {i: [i] for i in range(len(texts))}
+        self.version = [0] * len(texts)
+        self.refused: dict[tuple[int, int, int, int], Rule] = {}
         self.decide = decide
 
     def find(self, i: int) -> int:
@@ -1020,18 +1027,41 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def _representatives(self, root: int, k: int = 4) -> list[int]:
+    def _representatives(self, root: int) -> list[int]:
         # The wordings that carry the cluster: a wording one satker in a hundred uses
         # (often with a typo left in it) does not get to veto a merge.
-        ranked = sorted(self.members[root], key=lambda m: (-self.size[m], m))
-        total = sum(self.size[m] for m in ranked)
-        return [m for n, m in enumerate(ranked[:k]) if n == 0 or self.size[m] * 10 >= total]
+        top, total = self.top[root], self.total[root]
+        return [m for n, m in enumerate(top) if n == 0 or self.size[m] * 10 >= total]
 
     def try_union(self, i: int, j: int) -> Rule | None:
         """Join the clusters of wordings ``i`` and ``j``; the refusing rule, if any."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return None
+        if ri > rj:
+            ri, rj = rj, ri
+        # Many links can join the same two clusters; a refusal holds until one changes.
+        key = (ri, self.version[ri], rj, self.version[rj])
+        if key in self.refused:
+            return self.refused[key]
+        rule = self._refusal(ri, rj)
+        if rule is not None:
+            self.refused[key] = rule
+            return rule
+        if len(self.members[ri]) < len(self.members[rj]):
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.version[ri] += 1
+        self.members[ri].extend(self.members.pop(rj))
+        merged = self.by_satker[ri]
+        for satker, forms in self.by_satker.pop(rj).items():
+            merged.setdefault(satker, []).extend(forms)
+        ranked = sorted({*self.top[ri], *self.top.pop(rj)}, key=lambda m: (-self.size[m], m))
+        self.top[ri] = ranked[: self.representatives]
+        self.total[ri] += self.total[rj]
+        return None
+
+    def _refusal(self, ri: int, rj: int) -> Rule | None:
         si, sj = self.by_satker[ri], self.by_satker[rj]
         small, large = (si, sj) if len(si) <= len(sj) else (sj, si)
         for satker, forms in small.items():
@@ -1042,13 +1072,6 @@ class _Clusters:
             for g in self._representatives(rj):
                 if self.decide(f, g).decisive:
                     return "conflicts_with_cluster"
-        if len(self.members[ri]) < len(self.members[rj]):
-            ri, rj = rj, ri
-        self.parent[rj] = ri
-        self.members[ri].extend(self.members.pop(rj))
-        merged = self.by_satker[ri]
-        for satker, forms in self.by_satker.pop(rj).items():
-            merged.setdefault(satker, []).extend(forms)
         return None
 
 

@@ -107,6 +107,13 @@ CASES: list[tuple[str, Target, set[str]]] = [
     ("70 (B)", Number(D(70), note="B"), set()),
     ("0 Kasus", q("0", "kasus"), set()),
     ("± 80%", Percent(D(80)), set()),
+    ("±80%", Percent(D(80)), set()),
+    ("100%%", Percent(D(100)), set()),
+    ("100 %)", Percent(D(100)), set()),
+    ("2 dari 4 satker", q("2", "satker", note="dari 4 satker"), set()),
+    ("50% (2 dari 4 satker)", Percent(D(50), basis=q("2", "satker")), set()),
+    ("Rp 1 - 2 juta", Range(Money(D(10**6)), Money(D(2 * 10**6))), set()),
+    ("Rp 1,5 - 2 miliar", Range(Money(D(15 * 10**8)), Money(D(2 * 10**9))), set()),
     # money
     ("Rp 10.252.187.000", Money(D("10252187000")), set()),
     ("Rp10.252.187.000,00", Money(D("10252187000")), set()),
@@ -154,6 +161,7 @@ CASES: list[tuple[str, Target, set[str]]] = [
     # OCR letters for digits
     ("1O0%", Percent(D(100)), {"ocr_corrected"}),
     ("l00%", Percent(D(100)), {"ocr_corrected"}),
+    ("lO0%", Percent(D(100)), {"ocr_corrected"}),
     ("100 o/o", Percent(D(100)), {"ocr_corrected"}),
     # missing
     ("", Missing(), set()),
@@ -199,6 +207,7 @@ INDICATOR_CASES: list[tuple[str, str, Target, set[str]]] = [
     ("3 Lap", "Lama waktu penyelesaian sengketa", q("3", "laporan"), {"unit_mismatch"}),
     ("14 hari", "Lama waktu penyelesaian sengketa", q("14", "hari"), set()),
     ("BB", "Jumlah laporan", Grade("BB"), {"unit_mismatch"}),
+    ("CC", "Indeks Kepuasan Masyarakat", Grade("CC"), {"unit_mismatch"}),
 ]
 
 

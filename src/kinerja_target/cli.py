@@ -28,7 +28,7 @@ Runner = Callable[[argparse.Namespace], int]
 def _lines(values: Sequence[str], stdin: TextIO) -> Iterable[str]:
     for value in values:
         if value == "-":
-            yield from (line.rstrip("\n") for line in stdin)
+            yield from (line.rstrip("\r\n") for line in stdin)
         else:
             yield value
 
@@ -66,7 +66,9 @@ def _run_parse(args: argparse.Namespace) -> int:
             print(json.dumps(value.to_dict(), ensure_ascii=False))
         else:
             warnings = f"\t[{', '.join(value.warnings)}]" if value.warnings else ""
-            print(f"{text!r}\t{value.kind}\t{value}{warnings}")
+            scale = getattr(value, "scale", None)
+            kind = f"{value.kind} ({scale})" if scale else value.kind
+            print(f"{text!r}\t{kind}\t{value}{warnings}")
     return status
 
 

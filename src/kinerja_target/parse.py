@@ -207,7 +207,7 @@ def expectation_for(indicator: str) -> Expectation | None:
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 _OCR_PERCENT = re.compile(r"(?<=[\d\s])o/o(?!\w)", re.IGNORECASE)
 _OCR_ZERO = re.compile(r"(?<=\d)[Oo](?=[\dOo]*(?:[%.,\s]|$))")
-_OCR_ONE = re.compile(r"(?<![^\s(])[lI](?=\d)")
+_OCR_ONE = re.compile(r"(?<![^\s(])[lI](?=[Oo]*\d)")
 
 _TOKEN = re.compile(
     r"""
@@ -237,6 +237,7 @@ class Token(NamedTuple):
 def _tokens(text: str) -> list[Token]:
     out: list[Token] = []
     depth_start = -1
+    depth = 0
     pos = 0
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "punct"
@@ -244,13 +245,13 @@ def _tokens(text: str) -> list[Token]:
             kind = "word"
         if kind == "ws":
             continue
-        if depth_start >= 0:
-            if kind == "close":
+        if depth:  # inside parentheses: one token for the whole group, nested ones included
+            depth += (kind == "open") - (kind == "close")
+            if depth == 0:
                 out.append(Token("paren", text[depth_start + 1 : m.start()], depth_start, m.end()))
-                depth_start = -1
             continue
         if kind == "open":
-            depth_start = m.start()
+            depth_start, depth = m.start(), 1
             continue
         if kind == "word":
             out.append(Token("word", m.group("word").lower(), m.start(), m.end()))
@@ -259,7 +260,7 @@ def _tokens(text: str) -> list[Token]:
         else:
             out.append(Token(kind, m.group(), m.start(), m.end()))
         pos = m.end()
-    if depth_start >= 0:
+    if depth:
         out.append(Token("paren", text[depth_start + 1 :], depth_start, len(text), closed=False))
         pos = len(text)
     out.append(Token("end", "", max(pos, len(text)), len(text)))
@@ -271,8 +272,8 @@ def _repair(text: str) -> tuple[str, bool]:
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     text = _HYPHEN_BREAK.sub("", text)
     fixed = _OCR_PERCENT.sub("%", text)
+    fixed = _OCR_ONE.sub("1", fixed)  # before zeros: "lO0%" is 1, O, 0
     fixed = _OCR_ZERO.sub("0", fixed)
-    fixed = _OCR_ONE.sub("1", fixed)
     return fixed, fixed != text
 
 
@@ -281,7 +282,7 @@ def _repair(text: str) -> tuple[str, bool]:
 
 class _Amount(NamedTuple):
     value: Target
-    words_value: Decimal | None  # a cross-check written in words, if any
+    multiplier: int  # a magnitude word's (juta, miliar), 1 without one
 
 
 class _Parser:
@@ -350,7 +351,7 @@ class _Parser:
         if qualifier is not None:
             changes["qualifier"] = qualifier
         if note is not None:
-            changes["note"] = note
+            changes["note"] = f"{value.note}; {note}" if value.note else note
         return attrs.evolve(value, **changes) if changes else value
 
     def qualifier(self) -> str | None:
@@ -380,9 +381,10 @@ class _Parser:
             if self.expect is not None and self.expect.scale in LETTER_SCALES:
                 scale = self.expect.scale
             code = words[0].upper()
-            if code not in {g.code for g in SCALES[scale].grades}:
-                scale = "sakip"
             self.i += 1
+            if code not in {g.code for g in SCALES[scale].grades}:
+                # "CC" under an IKM indicator: a SAKIP letter where IKM letters are asked.
+                return Grade(code, "sakip", warnings=(W.UNIT_MISMATCH,))
             return Grade(code, scale)
         del after
         return None
@@ -396,6 +398,8 @@ class _Parser:
     def measure(self) -> Target:
         currency = self.currency()
         first = self.amount(currency)
+        if isinstance(first.value, Number) and self.tok.text == "dari":
+            first = self.part_of_whole(first)
         if self.at_range_word():
             self.skip_range_word()
             second = self.amount(self.currency() or currency)
@@ -419,6 +423,16 @@ class _Parser:
             return Compound(p.value for p in parts)
         return first.value
 
+    def part_of_whole(self, part: _Amount) -> _Amount:
+        """``2 dari 4 satker``: two satker, of four."""
+        self.i += 1
+        whole = self.amount(False).value
+        if not isinstance(whole, Quantity):
+            raise self.fail("'dari' needs a counted whole, as in '2 dari 4 satker'")
+        assert isinstance(part.value, Number)
+        value = Quantity(part.value.value, whole.unit, note=f"dari {whole}")
+        return _Amount(value.with_warnings(*part.value.warnings, *whole.warnings), 1)
+
     def at_range_word(self) -> bool:
         t = self.tok
         if t.kind in ("dash", "sd"):
@@ -436,7 +450,10 @@ class _Parser:
 
     def make_range(self, low: _Amount, high: _Amount) -> Target:
         lo, hi = low.value, high.value
-        if isinstance(lo, Number) and not isinstance(hi, Number):
+        if high.multiplier != 1 and low.multiplier == 1 and isinstance(lo, Number | Money):
+            # "Rp 1,5 - 2 miliar": the magnitude word is written once, for both ends.
+            lo = self.like(hi, _magnified(lo.value, high.multiplier), lo)
+        elif isinstance(lo, Number) and not isinstance(hi, Number):
             lo = self.like(hi, lo.value, lo)
         if type(lo) is not type(hi) or lo.unit != hi.unit:
             raise self.fail(f"a range from {lo} to {hi} mixes kinds or units")
@@ -547,10 +564,7 @@ class _Parser:
             warnings.append(W.WORDS_MISMATCH)
         if unknown:
             warnings.append(W.UNKNOWN_UNIT)
-        if multiplier != 1:
-            value = value * multiplier
-            if value == value.to_integral_value():  # "Rp 1,2 M" is Rp1.200.000.000, not ",0"
-                value = value.quantize(Decimal(1))
+        value = _magnified(value, multiplier)
         target: Target
         if percent:
             target = Percent(value, warnings=warnings)
@@ -560,7 +574,7 @@ class _Parser:
             target = Quantity(value, unit.name, warnings=warnings)
         else:
             target = Number(value, warnings=warnings)
-        return _Amount(target, words_value)
+        return _Amount(target, multiplier)
 
     def number_words(self) -> Decimal:
         start = self.tok
@@ -605,7 +619,9 @@ class _Parser:
             self.i += found[1]
             return found[0], False
         # Words that begin another reading are not a unit.
-        if words[0] in NUMBER_WORDS or words[0] in JOINERS or words[:2] in TRAILING_QUALIFIERS:
+        if words[0] in NUMBER_WORDS or words[0] in JOINERS or words[0] == "dari":
+            return None, False
+        if words[:2] in TRAILING_QUALIFIERS:
             return None, False
         if any(words[: len(p)] == p for p in RANGE_WORDS):
             return None, False
@@ -672,7 +688,18 @@ class _Parser:
             rest = "per " + rest[1:]
         rest = rest.strip(" ,;:/-")
         self.i = len(self.tokens) - 1
-        return _tidy_note(rest) if rest else None
+        if not any(c.isalnum() for c in rest):
+            return None  # stray marks ("100%%", "100 %)") say nothing
+        return _tidy_note(rest)
+
+
+def _magnified(value: Decimal, multiplier: int) -> Decimal:
+    if multiplier == 1:
+        return value
+    value = value * multiplier
+    if value == value.to_integral_value():  # "Rp 1,2 M" is Rp1.200.000.000, not ",0"
+        value = value.quantize(Decimal(1))
+    return value
 
 
 def _tidy_note(text: str) -> str:
@@ -839,8 +866,9 @@ def _simple_grade(word: str, text: str, expect: Expectation | None) -> Target | 
     if code in LETTER_CODES:
         scale = expect.scale if expect is not None and expect.scale in LETTER_SCALES else "sakip"
         if code not in {g.code for g in SCALES[scale].grades}:
-            scale = "sakip"
-        target: Target = Grade(code, scale, raw=text)
+            target: Target = Grade(code, "sakip", warnings=(W.UNIT_MISMATCH,), raw=text)
+        else:
+            target = Grade(code, scale, raw=text)
     else:
         words = tuple(word.lower().split())
         named = lookup_grade(words)

@@ -153,7 +153,9 @@ class Target:
             text = f"{_QUALIFIER_SIGNS[self.qualifier]} {text}"
         if self.basis is not None:
             text = f"{text} ({self.basis})"
-        if self.note is not None:
+        if self.note is not None and self.note.startswith("dari ") and isinstance(self, Quantity):
+            text = f"{format_decimal(self.value)} {self.note}"  # "2 dari 4 satker"
+        elif self.note is not None:
             # A cut-off annotation is written cut off, so that it reads back as truncated.
             close = "" if WarningCode.TRUNCATED in self.warnings else ")"
             text = f"{text} ({self.note}{close}"

@@ -787,6 +787,13 @@ def _read_xlsx(
     raise _missing_header(str(path), overrides)
 
 
+def _cached_value(cached: Any, cell: Any) -> Any:
+    """The value Excel saved for a formula cell; the formula itself when there is none
+    (a file written by a program that does not compute), so the row says what it holds."""
+    value = cached.cell(row=cell.row, column=cell.column).value
+    return str(cell.value) if value is None else value
+
+
 def _xlsx_data_rows(
     path: Path, table: _XlsxTable, columns: Columns, sheet: Any
 ) -> Iterator[tuple[int, list[str]]]:
@@ -809,7 +816,7 @@ def _xlsx_data_rows(
             if cell.data_type == "f":
                 if cached is None:
                     cached = _load_workbook(path, data_only=True)[table.sheet]
-                value = cached.cell(row=number, column=position + 1).value
+                value = _cached_value(cached, cell)
             texts[position] = _cell_text(value, cell.number_format)
         yield number, texts
 
@@ -919,7 +926,7 @@ def _xlsx_grid(path: str, table: _XlsxTable) -> list[list[str]]:
             if cell.data_type == "f":
                 if cached is None:
                     cached = _load_workbook(Path(path), data_only=True)[table.sheet]
-                value = cached.cell(row=cell.row, column=cell.column).value
+                value = _cached_value(cached, cell)
             texts.append(_cell_text(value, cell.number_format))
         grid.append(texts)
     return grid

@@ -60,7 +60,7 @@ __all__ = ["DOC_TYPES", "DOUBTS", "Row", "read_document", "write_table"]
 
 #: Document types and the title phrases that name them (matched in headings).
 DOC_TYPES: Final[dict[str, tuple[str, ...]]] = {
-    "RKT": ("rencana kinerja tahunan", "rencan kinerja tahunan", "rkt"),
+    "RKT": ("rencana kinerja tahunan", "rkt"),
     "PK": ("perjanjian kinerja", "penetapan kinerja"),
     "IKU": ("indikator kinerja utama", "iku"),
     "LKj": (
@@ -88,9 +88,6 @@ DOUBTS: Final[dict[str, str]] = {
     "unreadable_year": "the year column holds no year",
 }
 
-# Columns whose presence marks a structured export (one complete record per line) rather
-# than a printed table (docs/decisions/0201).
-_RECORD_ROLES = frozenset({"satker", "unit", "year", "doc_type"})
 # Words a flattened header line may hold besides the column names.
 _HEADER_FILLERS = frozenset({"kinerja", "strategis", "utama", "kerja", "program", "tahun", "%"})
 
@@ -667,6 +664,7 @@ def _tables(lines: Sequence[_Line]) -> list[_Table]:
             if current is not None and roles == current.roles:
                 current.page_break()
             else:
+                # A data export, one complete record per line (docs/decisions/0201).
                 structured = "satker" in roles or {"unit", "year"} <= set(roles)
                 current = _Table(roles, line.number, structured)
                 tables.append(current)

@@ -1308,10 +1308,17 @@ def _record_line(number: int, cells: list[str]) -> _Line:
 
 
 def _rows_of_lines(lines: Sequence[_Line], source: str) -> list[Row]:
-    """Rows of a delimited file or a sheet; the file must have a header."""
+    """Rows of a delimited file or a sheet: its tables, or a flattened table written one
+    value a record; a file with values and neither has no header we know."""
     tables = _tables(lines)
     if not tables:
-        if any(line.cells and any(line.cells) for line in lines):
+        filled = [line for line in lines if line.cells and any(line.cells)]
+        if filled and all(line.lone for line in filled):
+            # One value a record: a flattened table pasted into a spreadsheet.
+            flattened = _read_flattened(lines, source)
+            if flattened:
+                return flattened
+        if filled:
             raise DocumentReadError(
                 source,
                 "no header row with an indicator column and a target column "

@@ -220,6 +220,21 @@ def test_markdown_pipe_table_with_realisasi_and_capaian_is_an_lkj() -> None:
     assert (row.unit, row.year, row.doc_type) == ("KPU Kabupaten Sarolangun", 2019, "LKj")
 
 
+def test_lkj_rows_align_on_their_values_when_a_remark_column_follows() -> None:
+    text = (
+        "No\tSasaran\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)\tKeterangan\n"
+        "1\tMeningkatnya A\tPersentase partisipasi\t80%\t83%\t100%\tTercapai\n"
+        "\tPersentase B\t90%\t85%\t94,4%\n"  # no remark, a leading cell lost
+        "\t\tJumlah laporan\t12 Lap\t12 Lap\t100%\tTercapai\t\n"  # a trailing cell added
+    )
+    got = [(r.indicator, r.target_raw, r.realisasi_raw, r.capaian_raw) for r in _read(text)]
+    assert got == [
+        ("Persentase partisipasi", "80%", "83%", "100%"),
+        ("Persentase B", "90%", "85%", "94,4%"),
+        ("Jumlah laporan", "12 Lap", "12 Lap", "100%"),
+    ]
+
+
 def test_a_satuan_column_types_a_bare_target() -> None:
     text = "No\tIndikator Kinerja Utama\tSatuan\tTarget\n1\tPersentase X\t%\t90\n"
     (row,) = _read(text)

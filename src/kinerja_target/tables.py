@@ -607,17 +607,34 @@ class _Table:
         return bool(filled) and filled[-1] < t and _target_shaped(cells[filled[-1]])
 
     def realign(self, cells: list[str]) -> list[str]:
-        """Right-align a row whose cells do not line up with the header (docs 0201)."""
+        """Right-align a row whose cells do not line up with the header (docs 0201).
+
+        The rightmost target-shaped cell goes to the last value column (Target, or
+        Capaian in an LKj), the cells after it to the columns after that (Keterangan),
+        the cells before it to the columns before; a row with no target-shaped cell
+        fills the columns before the first value column.
+        """
         n = len(self.roles)
         while cells and not cells[-1]:
             cells = cells[:-1]
         if not cells:
             return [""] * n
-        if "target" in self.roles and not _target_shaped(cells[-1]):
-            # No target in this row: its last cell belongs to the columns before it.
-            width = self.roles.index("target")
+        values = [i for i, role in enumerate(self.roles) if role in _VALUE_ROLES]
+        if not values:
+            return _right_fit(cells, n)
+        shaped = [i for i, cell in enumerate(cells) if _target_shaped(cell)]
+        last = values[-1]
+        after = len(cells) - 1 - shaped[-1] if shaped else 0
+        if not shaped or last + 1 + after > n:
+            # No target in this row: its cells belong to the columns before the values.
+            width = values[0]
             return _right_fit(cells, width) + [""] * (n - width)
-        return _right_fit(cells, n)
+        head = _right_fit(cells[: shaped[-1] + 1], last + 1)
+        tail = cells[shaped[-1] + 1 :]
+        return head + tail + [""] * (n - len(head) - len(tail))
+
+
+_VALUE_ROLES = frozenset({"target", "realisasi", "capaian"})
 
 
 def _right_fit(cells: list[str], width: int) -> list[str]:

@@ -39,6 +39,8 @@ indicator_like = st.lists(
     st.one_of(
         st.sampled_from(WORDS),
         st.sampled_from(["KPU", "Kota", "Kab/Kota", "Provinsi", "se-Maluku", "(BMN)", "(lima)"]),
+        st.sampled_from(["Kupang", "Kota Baru", "Sekretariat", "Set.", "Kabuptaen", "satker"]),
+        st.sampled_from(["KIP", "RI", "TI", "ti", "data base", "tindak lanjut", "pro-", "vinsi"]),
         st.sampled_from(["<i>", "</i>", "-", "/", ",", ".", "(", ")", "&amp;", "logis-", "tik"]),
         st.text(max_size=8),
     ),

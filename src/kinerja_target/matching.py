@@ -234,6 +234,7 @@ _HEADS: Final = (
 _SATKER_WORDS: Final = (("satker",), ("satuan", "kerja"))
 _CONNECTORS: Final = frozenset({"dan", "atau", "serta", "/", ",", "&", "se"})
 _MASK: Final = "satker"
+_PUNCTUATION: Final = frozenset({"/", ",", "&"})
 
 
 def _repair_hyphens(text: str) -> str:
@@ -347,8 +348,13 @@ def _match_satker(low: Sequence[str], i: int, own: tuple[tuple[str, ...], ...]) 
     if end == i:
         return i
     while end < len(low):
-        after = _match_place(low, end, fuzzy=True)
-        if after == end:
+        # punctuation is dropped from the output, so 'KPU / Kupang' must read as
+        # 'KPU Kupang' does
+        start = end
+        while start < len(low) and low[start] in _PUNCTUATION:
+            start += 1
+        after = _match_place(low, start, fuzzy=True)
+        if after == start:
             break
         end = after
     return end
@@ -1168,18 +1174,14 @@ def link_indicators(
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(texts)):
         groups[clusters.find(n)].append(n)
-    canonical_key: dict[int, tuple[str, ...]] = {}
     display: dict[int, str] = {}
     for root, forms in groups.items():
-        originals: Counter[str] = Counter()
-        spread: Counter[str] = Counter()
+        # the wording most satker use, as normalised (before the corpus spelling)
+        users: dict[str, set[str]] = defaultdict(set)
         for form in forms:
             for position in mentions_of[form]:
-                originals[keys[position]] += 1
-            spread[texts[form]] = len(frozen_satkers[form])
-        best = min(originals, key=lambda t: (-originals[t], len(t), t))
-        display[root] = best
-        canonical_key[root] = (best,)
+                users[keys[position]].add(items[position].satker)
+        display[root] = min(users, key=lambda t: (-len(users[t]), len(t), t))
     roots = sorted(groups, key=lambda r: (display[r], min(texts[f] for f in groups[r])))
     number = {root: n for n, root in enumerate(roots)}
     labels = tuple(number[clusters.find(index[k])] for k in match_keys)

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from kinerja_target.errors import DocumentReadError
-from kinerja_target.tables import DOUBTS, Row, read_document, write_table
+from kinerja_target.tables import DOUBTS, Row, read_document, write_rows
 from kinerja_target.values import Percent, Quantity
 
 DATA = Path(__file__).parent / "data"
@@ -420,7 +420,7 @@ def test_write_table_reads_back_as_the_same_rows(tmp_path: Path) -> None:
     ]
     for suffix in (".csv", ".tsv", ".xlsx"):
         path = tmp_path / f"rows{suffix}"
-        write_table(rows, path)
+        write_rows(rows, path)
         back = read_document(path)
         assert back == rows
         assert [r.line for r in back] == [2, 3]

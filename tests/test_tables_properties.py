@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kinerja_target.errors import DocumentReadError
 from kinerja_target.strategies import target_cells
-from kinerja_target.tables import Row, read_document, write_table
+from kinerja_target.tables import Row, read_document, write_rows
 
 # One line of cell text as a reader hands it back: no control characters (so no line
 # breaks or tabs), no surrogates, no whitespace at either end.
@@ -45,7 +45,7 @@ _SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCh
 def test_rows_written_and_read_back_are_the_same_rows(suffix: str, table: list[Row]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"rows{suffix}"
-        write_table(table, path)
+        write_rows(table, path)
         back = read_document(path)
     assert back == table
     assert [r.line for r in back] == list(range(2, len(table) + 2))

@@ -30,7 +30,7 @@ from the headings above it and, in a PK, from the *Pihak Pertama* who signs belo
 >>> [(r.line, r.sasaran, r.indicator, str(r.target)) for r in rows]
 [(2, 'Terwujudnya X', 'Persentase A', '100%'), (3, 'Terwujudnya X', 'Jumlah B', '12 laporan')]
 
-:func:`write_table` writes rows to CSV or XLSX with a header this reader recognises, so
+:func:`write_rows` writes rows to CSV or XLSX with a header this reader recognises, so
 rows survive the trip out and back.
 """
 
@@ -54,7 +54,7 @@ from .errors import DocumentReadError, TargetParseError
 from .parse import expectation_for, parse_target
 from .values import Grade, Missing, Number, Target
 
-__all__ = ["DOC_TYPES", "DOUBTS", "Row", "read_document", "write_table"]
+__all__ = ["DOC_TYPES", "DOUBTS", "Row", "read_document", "write_rows"]
 
 # -- vocabulary (data) ---------------------------------------------------------------------
 
@@ -280,7 +280,7 @@ def read_document(path_or_text: str | os.PathLike[str], *, source: str | None = 
     return _read_text(text, name)
 
 
-def write_table(rows: Iterable[Row], path: str | os.PathLike[str]) -> None:
+def write_rows(rows: Iterable[Row], path: str | os.PathLike[str]) -> None:
     """Write ``rows`` to a CSV (``.csv``; ``.tsv`` tab-separated) or XLSX (``.xlsx``) file.
 
     The header names the columns in words :func:`read_document` recognises, so reading

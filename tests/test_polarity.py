@@ -16,6 +16,8 @@ CASES = [
     ("Rata-rata waktu penyelesaian sengketa informasi", "14 hari", "min"),
     ("Persentase Sengketa Hukum yang dimenangkan KPU Kota Ambon", "100%", "max"),
     ("Persentase penyelesaian tindak lanjut temuan BPK", "100%", "max"),
+    ("Persentase pengaduan masyarakat yang ditindaklanjuti sesuai SOP", "100%", "max"),
+    ("Jumlah sengketa hukum yang diselesaikan", "3 perkara", "max"),
     ("Jumlah temuan BPK yang bersifat material", "0", "min"),
     ("Jumlah kasus pelanggaran disiplin pegawai", "2 kasus", "min"),
     ("Persentase Partisipasi Pemilih dalam Pemilu/Pemilihan", "77,5%", "max"),

@@ -83,6 +83,15 @@ WORDING_CUES: tuple[tuple[str, Polarity, str], ...] = (
         "settling or following up problems is the good thing measured",
     ),
     (
+        # the same, with the problem named first: "pengaduan ... yang ditindaklanjuti"
+        r"\b("
+        + _NEGATIVE_OBJECTS
+        + r")\b.*\b(ditindaklanjuti|diselesaikan|terselesaikan|ditangani|tertangani|"
+        r"direspon|direspons|dijawab|dituntaskan)\b",
+        Polarity.MAX,
+        "settling or following up problems is the good thing measured",
+    ),
+    (
         r"\b(bebas|tanpa|dimenangkan|menang)\b",
         Polarity.MAX,
         "'bebas', 'tanpa' or 'dimenangkan' phrase the good outcome",

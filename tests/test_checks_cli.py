@@ -91,3 +91,13 @@ def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 360
     assert "5/5" in err
+
+
+def test_exit_zero_reports_without_gating(capsys: pytest.CaptureFixture[str]) -> None:
+    example = str(Path(__file__).parent.parent / "examples" / "rkt_kpu_kota_ambon_2024.txt")
+    assert main(["check", example]) == 1
+    gated = capsys.readouterr().out
+    assert main(["check", "--exit-zero", example]) == 0
+    reported = capsys.readouterr().out
+    assert "unit_mismatch" in reported
+    assert reported == gated

@@ -166,6 +166,11 @@ def _add_check(sub: Any) -> Runner:
     _add_documents(p)
     p.add_argument("--select", metavar="CODES", help="only these checks (comma-separated)")
     p.add_argument("--ignore", metavar="CODES", help="leave these checks out (comma-separated)")
+    p.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when a finding is an error (report without gating)",
+    )
     return _run_check
 
 
@@ -283,6 +288,8 @@ def _run_check(args: argparse.Namespace) -> int:
         f"{len(rows)} rows in {len(args.files)} file(s): {summary or 'no findings'}",
         file=sys.stderr,
     )
+    if args.exit_zero:
+        return status
     return 1 if counts["error"] or status else 0
 
 

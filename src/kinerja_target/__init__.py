@@ -57,9 +57,13 @@ from .values import (
 if TYPE_CHECKING:
     from .checks import Finding, check
     from .matching import (
+        CatalogEntry,
+        CatalogMatch,
         Cluster,
         IndicatorCatalog,
+        Link,
         LinkResult,
+        MatchingRules,
         Mention,
         link_indicators,
         normalize_indicator,
@@ -70,9 +74,13 @@ __version__ = "0.1.0"
 
 # name -> module that defines it, imported when the name is first used.
 _LAZY = {
+    "CatalogEntry": "matching",
+    "CatalogMatch": "matching",
     "Cluster": "matching",
     "IndicatorCatalog": "matching",
+    "Link": "matching",
     "LinkResult": "matching",
+    "MatchingRules": "matching",
     "Mention": "matching",
     "link_indicators": "matching",
     "normalize_indicator": "matching",
@@ -99,6 +107,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "Achievement",
     "Aggregate",
+    "CatalogEntry",
+    "CatalogMatch",
     "Cluster",
     "Compound",
     "DocumentReadError",
@@ -107,7 +117,9 @@ __all__ = [
     "IncomparableError",
     "IndicatorCatalog",
     "KinerjaTargetError",
+    "Link",
     "LinkResult",
+    "MatchingRules",
     "Mention",
     "MinFormula",
     "Missing",

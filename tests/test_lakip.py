@@ -218,6 +218,27 @@ def test_rerun_on_the_output_refills_the_columns(tmp_path: Path) -> None:
     assert second.read_bytes() == first.read_bytes()
 
 
+def test_an_authors_own_capaian_column_is_kept(tmp_path: Path) -> None:
+    source = tmp_path / "lkj.csv"
+    header = ["Indikator", "Target", "Realisasi", "Capaian", "Keterangan"]
+    write_csv(source, [header, ["Persentase x", "80%", "60%", "70%", "dihitung manual"]], ";")
+    first = tmp_path / "first.csv"
+    write_table(compute_table(source), first)
+    assert read_csv(first, ";")[1] == [
+        "Persentase x",
+        "80%",
+        "60%",
+        "70%",
+        "dihitung manual",
+        "75%",
+        "Tidak tercapai",
+        "60% vs 80%, lebih tinggi lebih baik: 60/80 × 100% = 75%",
+    ]
+    second = tmp_path / "second.csv"
+    write_table(compute_table(first), second)
+    assert second.read_bytes() == first.read_bytes()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

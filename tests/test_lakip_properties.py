@@ -17,7 +17,8 @@ from kinerja_target.lakip import OUTPUT_COLUMNS, RowKind, compute_row, compute_t
 from kinerja_target.strategies import cell_texts, target_cells
 
 HEADER = ["No", "Indikator", "Target", "Realisasi"]
-EXTRA_HEADERS = ("Satuan", "Sumber Data", "Catatan")
+# An author's own "Capaian" or "Keterangan" column must be kept, not refilled.
+EXTRA_HEADERS = ("Satuan", "Sumber Data", "Catatan", "Capaian", "Keterangan")
 INDICATORS = (
     "Persentase Partisipasi Pemilih dalam Pemilu/Pemilihan",
     "Jumlah Laporan sistem akuntansi dan pelaporan keuangan",

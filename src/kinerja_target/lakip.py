@@ -556,14 +556,14 @@ def _locate(
             break
         found = _find_columns(row, names)
         if {"indicator", "target", "realisasi"} <= found.keys():
+            # An earlier run's output (the three names side by side, the last such run):
+            # refill its columns, so a second run gives the same file. An author's own
+            # "Capaian" column alone is not ours and is kept.
             folded = [_fold_header(c) for c in row]
             ours = [_fold_header(c) for c in OUTPUT_COLUMNS]
-            if all(name in folded for name in ours):
-                # An earlier run's output: refill its columns, so a second run is the same file.
-                first, second, third = (folded.index(name) for name in ours)
-                output = (first, second, third)
-            else:
-                output = (width, width + 1, width + 2)
+            runs = [i for i in range(len(folded) - 2) if folded[i : i + 3] == ours]
+            start = runs[-1] if runs else width
+            output = (start, start + 1, start + 2)
             return Columns(
                 header_row=number,
                 indicator=found["indicator"],

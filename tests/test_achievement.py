@@ -287,3 +287,31 @@ def test_every_seed_target_can_be_a_target() -> None:
                 assert result.percent == 100, case["raw"]
             seen += 1
     assert seen == 67
+
+
+def test_numbers_are_not_read_as_text() -> None:
+    # Decimal("1.125") is one and an eighth, not 1125 read through Indonesian grouping.
+    assert achievement(D("2.5"), D("1.125")).percent == 45
+    assert parse_target(D("1.125")).to_dict()["value"] == "1.125"
+    assert parse_target(35, indicator="Persentase partisipasi").kind == "percent"
+
+
+def test_huge_values_never_raise_outside_the_library() -> None:
+    result = achievement("1", D("1e31"))
+    assert result.rounded() == D("1e33")
+    assert str(result).endswith("%")
+
+
+def test_the_callers_decimal_context_does_not_change_results() -> None:
+    from decimal import localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 4
+        assert aggregate([D("123.45"), D("0.01")]).rounded() == D("61.73")
+        assert achievement("3", "2").rounded() == D("66.67")
+
+
+def test_converted_units_are_shown_briefly() -> None:
+    result = achievement("2 minggu", "10 hari", polarity="min")
+    assert "(2 − 1,4286/2)" in result.explanation
+    assert result.rounded() == D("128.57")

@@ -61,6 +61,22 @@ CAP_PERMENPANRB = Decimal(120)
 _HUNDRED = Decimal(100)
 # Enough digits that no reported figure is ever affected by the division's rounding.
 _CTX = Context(prec=34)
+# Rounding a result for a report must never fail, whatever its size.
+_ROUND = Context(prec=1000, rounding=ROUND_HALF_UP)
+
+
+def _round(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), context=_ROUND)
+
+
+def _sum(values: Iterable[Decimal]) -> Decimal:
+    """A sum in the library's own context, not the caller's."""
+    total = Decimal(0)
+    for value in values:
+        total = _CTX.add(total, value)
+    return total
+
+
 _POLARITY_WORDS = {
     Polarity.MAX: "lebih tinggi lebih baik",
     Polarity.MIN: "lebih rendah lebih baik",
@@ -102,7 +118,7 @@ class Achievement:
         """The capaian rounded half-up to ``places`` decimals, as LKj tables report it."""
         if self.percent is None:
             return None
-        return self.percent.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return _round(self.percent, places)
 
     @property
     def status(self) -> str:
@@ -130,23 +146,30 @@ class Aggregate:
         """The aggregate rounded half-up to ``places`` decimals."""
         if self.percent is None:
             return None
-        return self.percent.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return _round(self.percent, places)
 
 
 # -- helpers --------------------------------------------------------------------------------------
 
 
 def _pct(value: Decimal) -> str:
-    return format_decimal(value.normalize() if value == value.to_integral() else value) + "%"
+    return _num(value) + "%"
 
 
 def _num(value: Decimal) -> str:
-    return format_decimal(value.normalize() if value == value.to_integral() else value)
+    """A number in an explanation: as written, whole numbers without decimals, at most
+    four decimals (a converted unit can have many), never an exponent."""
+    exponent = value.as_tuple().exponent
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1), context=_ROUND)
+    elif isinstance(exponent, int) and exponent < -4:
+        value = _round(value, 4).normalize(_ROUND)
+    return format_decimal(value)
 
 
 def _show(value: Decimal) -> str:
     """A computed percent the way a report shows it: two decimals at most, comma."""
-    return _pct(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize())
+    return _pct(_round(value, 2).normalize(_ROUND))
 
 
 def _coerce_polarity(polarity: Polarity | str | None) -> Polarity | None:
@@ -414,7 +437,7 @@ def _compound(
     explained = "; ".join(text for _, _, text in results)
     if len(percents) != len(results):
         return None, None, f"{explained}; capaian gabungan tidak dapat dihitung"
-    mean = _CTX.divide(sum(percents, Decimal(0)), len(percents))
+    mean = _CTX.divide(_sum(percents), len(percents))
     met = all(m for _, m, _ in results)
     return mean, met, f"{explained}; rata-rata = {_show(mean)}"
 
@@ -441,14 +464,14 @@ def aggregate(items: Iterable[Achievement | Decimal | None], *, method: str = "m
     if not values:
         return Aggregate(None, method, 0, skipped, "tidak ada capaian yang dapat dihitung")
     if method == "mean":
-        result = _CTX.divide(sum(values, Decimal(0)), len(values))
+        result = _CTX.divide(_sum(values), len(values))
         how = f"rata-rata hitung {len(values)} indikator"
     elif any(v <= 0 for v in values):
         result = Decimal(0)
         how = f"rata-rata ukur {len(values)} indikator (ada capaian 0%)"
     else:
         # exp(mean of logs) of the fractions, in Decimal: no float anywhere.
-        logs = sum((_CTX.ln(_CTX.divide(v, _HUNDRED)) for v in values), Decimal(0))
+        logs = _sum(_CTX.ln(_CTX.divide(v, _HUNDRED)) for v in values)
         result = _CTX.multiply(_CTX.exp(_CTX.divide(logs, len(values))), _HUNDRED)
         how = f"rata-rata ukur {len(values)} indikator"
     skipped_text = f", {skipped} dilewati (tidak dapat dihitung)" if skipped else ""

@@ -918,8 +918,15 @@ def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> 
     """
     if isinstance(text, bool) or not isinstance(text, str | int | Decimal):
         raise TypeError(f"parse_target() takes text, not {type(text).__name__}")
-    if not isinstance(text, str):
-        text = format(text, "f") if isinstance(text, Decimal) else str(text)
     if indicator is not None and not isinstance(indicator, str):
         raise TypeError(f"indicator must be text, not {type(indicator).__name__}")
+    if not isinstance(text, str):
+        # A number from a spreadsheet is a number already: reading its text again would
+        # take the dot of Decimal("1.125") for a thousands separator.
+        value = Decimal(text)
+        if not value.is_finite():
+            raise TargetParseError(str(text), 0, "not a finite number")
+        number: Target = Number(value, raw=str(text))
+        expect = expectation_for(indicator) if indicator else None
+        return _apply_expectation(number, expect) if expect is not None else number
     return _parse(text, indicator)

@@ -12,14 +12,15 @@ The public surface::
     IndicatorCatalog                                        match wordings against known ones
     read_document(path_or_text) -> list[Row]                rows of RKT/PK/IKU/LKj tables
     check(rows) -> list[Finding]                            data-quality findings
+    compute_table(path) / write_table(report, path)         capaian for a LAKIP CSV/XLSX table
 
 Value kinds: :class:`Percent`, :class:`Quantity`, :class:`Number`, :class:`Grade`,
 :class:`Money`, :class:`Compound`, :class:`Range`, :class:`Missing`. Errors derive from
 :class:`KinerjaTargetError`.
 
-The target core and capaian are imported with the package; linking, tables and checks are
-imported on first use, so that ``import kinerja_target`` stays fast for scripts that
-only read targets.
+The target core and capaian are imported with the package; linking, tables, checks and
+LAKIP tables are imported on first use, so that ``import kinerja_target`` stays fast for
+scripts that only read targets.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from .values import (
 
 if TYPE_CHECKING:
     from .checks import Finding, check
+    from .lakip import CapaianReport, compute_table, write_table
     from .matching import (
         CatalogEntry,
         CatalogMatch,
@@ -84,6 +86,9 @@ _LAZY = {
     "Mention": "matching",
     "link_indicators": "matching",
     "normalize_indicator": "matching",
+    "CapaianReport": "lakip",
+    "compute_table": "lakip",
+    "write_table": "lakip",
     "Row": "tables",
     "read_document": "tables",
     "Finding": "checks",
@@ -107,6 +112,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Achievement",
     "Aggregate",
+    "CapaianReport",
     "CatalogEntry",
     "CatalogMatch",
     "Cluster",
@@ -138,10 +144,12 @@ __all__ = [
     "achievement",
     "aggregate",
     "check",
+    "compute_table",
     "from_dict",
     "infer_polarity",
     "link_indicators",
     "normalize_indicator",
     "parse_target",
     "read_document",
+    "write_table",
 ]

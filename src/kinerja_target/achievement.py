@@ -32,6 +32,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -193,8 +194,7 @@ def _coerce_cap(cap: Decimal | int | str | None) -> Decimal | None:
     return value
 
 
-@attrs.frozen
-class _Scores:
+class _Scores(NamedTuple):
     """Target and realisation as two numbers on one footing, and how they were read."""
 
     target: Decimal | tuple[Decimal, Decimal]

@@ -137,8 +137,7 @@ JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})
 # -- the indicator's wording -----------------------------------------------------------------
 
 
-@attrs.frozen
-class Expectation:
+class Expectation(NamedTuple):
     """What an indicator's wording asks of its target.
 
     ``kind`` is ``percent``, ``count``, ``score``, ``grade`` or ``duration``; ``scale``
@@ -802,38 +801,57 @@ _SIMPLE_QUALIFIER = re.compile(
 _QUALIFIER_OF = {k.lower(): v for k, v in SYMBOL_QUALIFIERS.items()} | {
     " ".join(k): v for k, v in QUALIFIER_PHRASES.items()
 }
+_SIMPLE_PAIR = re.compile(
+    r"\s*(\d+(?:[.,]\d+)*)\s*([^\W\d_]+)\.?\s*(?:[,;+&]|dan)?\s*"
+    r"(\d+(?:[.,]\d+)*)\s*([^\W\d_]+)\.?\s*"
+)
 _SIMPLE_GRADE = re.compile(r"\s*([A-Za-z]{1,4}|[A-Za-z]+ [A-Za-z]+)\s*")
 
 
-def _parse_simple(text: str, expect: Expectation | None) -> Target | None:
+def _parse_simple(
+    text: str, expect: Expectation | None, qualifier: str | None = None, raw: str | None = None
+) -> Target | None:
     """The value of a simple cell, or ``None`` to leave the cell to the grammar."""
-    qualified = _SIMPLE_QUALIFIER.fullmatch(text)
-    if qualified is not None:
-        inner = _parse_simple(qualified.group(2), expect)
-        if inner is None or inner.qualifier is not None or isinstance(inner, Range):
-            return None
-        op = _QUALIFIER_OF[qualified.group(1).lower().rstrip(".")]
-        return attrs.evolve(inner, qualifier=op, raw=text)
-    graded = _SIMPLE_GRADE.fullmatch(text)
-    if graded is not None:
-        return _simple_grade(graded.group(1), text, expect)
+    raw = text if raw is None else raw
+    target: Target | None
     found = _SIMPLE.fullmatch(text)
-    if found is None:
-        money = _SIMPLE_MONEY.fullmatch(text)
-        if money is not None:
-            whole, cents = money.groups()
-            amount = whole.replace(".", "") + (".00" if cents == ",00" else "")
-            target: Target = Money(Decimal(amount), raw=text)
-            return _apply_expectation(target, expect) if expect is not None else target
-        span = _SIMPLE_RANGE.fullmatch(text)
-        if span is not None:
-            low, high = (Decimal(g.replace(",", ".")) for g in span.groups())
-            if low > high:
-                low, high = high, low
-            target = Range(Percent(low), Percent(high), raw=text)
-            return _apply_expectation(target, expect) if expect is not None else target
+    if found is not None:
+        digits, percent, words = found.groups()
+        target = _simple_amount(digits, percent, words, expect, qualifier, raw)
+    elif (money := _SIMPLE_MONEY.fullmatch(text)) is not None:
+        whole, cents = money.groups()
+        amount = whole.replace(".", "") + (".00" if cents == ",00" else "")
+        target = Money(Decimal(amount), qualifier=qualifier, raw=raw)
+    elif qualifier is None and (span := _SIMPLE_RANGE.fullmatch(text)) is not None:
+        low, high = sorted(Decimal(g.replace(",", ".")) for g in span.groups())
+        target = Range(Percent(low), Percent(high), raw=raw)
+    elif (graded := _SIMPLE_GRADE.fullmatch(text)) is not None:
+        target = _simple_grade(graded.group(1), expect, qualifier, raw)
+    elif qualifier is None and (bound := _SIMPLE_QUALIFIER.fullmatch(text)) is not None:
+        op = _QUALIFIER_OF[bound.group(1).lower().rstrip(".")]
+        return _parse_simple(bound.group(2), expect, op, raw)
+    elif qualifier is None and (pair := _SIMPLE_PAIR.fullmatch(text)) is not None:
+        first = _simple_amount(pair.group(1), None, pair.group(2), None, None, None)
+        second = _simple_amount(pair.group(3), None, pair.group(4), None, None, None)
+        if not isinstance(first, Quantity) or not isinstance(second, Quantity):
+            return None
+        target = Compound((first, second), raw=raw)
+    else:
         return None
-    digits, percent, words = found.groups()
+    if target is None or expect is None:
+        return target
+    return _apply_expectation(target, expect)
+
+
+def _simple_amount(
+    digits: str,
+    percent: str | None,
+    words: str | None,
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str | None,
+) -> Target | None:
+    """A number with ``%`` or one known unit (or nothing), as the grammar reads it."""
     unit: Unit | None = None
     hint: NumberHint = None
     if percent:
@@ -853,29 +871,28 @@ def _parse_simple(text: str, expect: Expectation | None) -> Target | None:
         return None
     warnings = (W.AMBIGUOUS_SEPARATOR,) if guessed else ()
     if percent:
-        target = Percent(value, warnings=warnings, raw=text)
-    elif unit is not None:
-        target = Quantity(value, unit.name, warnings=warnings, raw=text)
-    else:
-        target = Number(value, warnings=warnings, raw=text)
-    return _apply_expectation(target, expect) if expect is not None else target
+        return Percent(value, qualifier=qualifier, warnings=warnings, raw=raw)
+    if unit is not None:
+        return Quantity(value, unit.name, qualifier=qualifier, warnings=warnings, raw=raw)
+    return Number(value, qualifier=qualifier, warnings=warnings, raw=raw)
 
 
-def _simple_grade(word: str, text: str, expect: Expectation | None) -> Target | None:
+def _simple_grade(
+    word: str, expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
     code = word.upper()
     if code in LETTER_CODES:
         scale = expect.scale if expect is not None and expect.scale in LETTER_SCALES else "sakip"
         if code not in {g.code for g in SCALES[scale].grades}:
-            target: Target = Grade(code, "sakip", warnings=(W.UNIT_MISMATCH,), raw=text)
-        else:
-            target = Grade(code, scale, raw=text)
-    else:
-        words = tuple(word.lower().split())
-        named = lookup_grade(words)
-        if named is None or named[2] != len(words):
-            return None
-        target = Grade(named[1], named[0], raw=text)
-    return _apply_expectation(target, expect) if expect is not None else target
+            # a SAKIP letter where the indicator asks for another scale's letters
+            warnings: tuple[str, ...] = (W.UNIT_MISMATCH,)
+            return Grade(code, "sakip", qualifier=qualifier, warnings=warnings, raw=raw)
+        return Grade(code, scale, qualifier=qualifier, raw=raw)
+    words = tuple(word.lower().split())
+    named = lookup_grade(words)
+    if named is None or named[2] != len(words):
+        return None
+    return Grade(named[1], named[0], qualifier=qualifier, raw=raw)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -11,14 +11,12 @@ B, not BB), SPIP ``3,00 <= s < 4,00``. See ``docs/decisions/0004-grade-bands.md`
 from __future__ import annotations
 
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["SCALES", "Band", "GradeDef", "Scale", "get_scale", "lookup_grade"]
 
 
-@attrs.frozen
-class Band:
+class Band(NamedTuple):
     """A score interval; ``low_open`` / ``high_open`` exclude that bound."""
 
     low: Decimal
@@ -26,9 +24,8 @@ class Band:
     low_open: bool = False
     high_open: bool = False
 
-    def __contains__(self, score: object) -> bool:
-        if not isinstance(score, Decimal | int):
-            return False
+    def holds(self, score: Decimal) -> bool:
+        """Whether ``score`` lies in the band."""
         above = score > self.low if self.low_open else score >= self.low
         below = score < self.high if self.high_open else score <= self.high
         return above and below
@@ -39,8 +36,7 @@ class Band:
         return (self.low + self.high) / 2
 
 
-@attrs.frozen
-class GradeDef:
+class GradeDef(NamedTuple):
     """One grade: its code (what ``Grade.value`` holds), how it is written back, its
     band, and the other ways documents spell it."""
 
@@ -50,8 +46,7 @@ class GradeDef:
     spellings: tuple[str, ...] = ()
 
 
-@attrs.frozen
-class Scale:
+class Scale(NamedTuple):
     """An ordered grade scale, worst grade first."""
 
     name: str
@@ -78,7 +73,7 @@ class Scale:
     def grade_for_score(self, score: Decimal) -> GradeDef | None:
         """The grade whose band holds ``score``; ``None`` outside every band."""
         for grade in self.grades:
-            if grade.band is not None and score in grade.band:
+            if grade.band is not None and grade.band.holds(score):
                 return grade
         return None
 

@@ -21,9 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import pint
@@ -39,9 +37,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Unit:
-    """One unit of the vocabulary."""
+class Unit(NamedTuple):
+    """One unit of the vocabulary (a row of the table: a named tuple, cheap to build)."""
 
     name: str
     dimension: str

@@ -286,6 +286,7 @@ def test_every_check_is_registered_with_a_known_severity() -> None:
         "words_mismatch",
         "percent_out_of_range",
         "polarity_contradiction",
+        "capaian_mismatch",
         "ambiguous_separator",
         "unsure_row",
         "duplicate_indicator",
@@ -330,3 +331,28 @@ def test_finding_repr_and_dict() -> None:
     )
     data = json.loads(json.dumps(finding.to_dict()))
     assert (data["source"], data["line"], data["code"]) == ("a.txt", 7, "missing_target")
+
+
+# An LKj measurement table, as KPU LKj write them (figures of LKj KPU Kab. Sarolangun
+# 2019, DOMAIN.md §1.5: 80% / 83% reported as 100%, capped).
+LKJ = """LAPORAN KINERJA (LKj)
+SEKRETARIAT KPU KABUPATEN SAROLANGUN
+TAHUN 2019
+
+No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian
+1\tMeningkatnya partisipasi pemilih\tPersentase Partisipasi Pemilih dalam Pemilu\t80%\t83%\t100%
+\t\tPersentase Pemilih yang Berhak Memilih tetapi Tidak Masuk dalam DPT\t0.2%\t0.2%\t100%
+2\tTerselesaikannya sengketa\tPenurunan jumlah sengketa hukum\t3 Perkara\t1 Perkara\t166,67%
+\t\tJumlah laporan kinerja yang disusun tepat waktu\t4 Lap\t3 Lap\t80%
+\t\tOpini BPK atas laporan keuangan\tWTP\tWTP\t100%
+"""
+
+
+def test_reported_capaian_is_checked_against_target_and_realisasi() -> None:
+    rows = read_document(LKJ)
+    assert [r.capaian_raw for r in rows] == ["100%", "100%", "166,67%", "80%", "100%"]
+    findings = check(rows, select=["capaian_mismatch"])
+    assert [(f.row.indicator, f.severity) for f in findings] == [
+        ("Jumlah laporan kinerja yang disusun tepat waktu", "warning")
+    ]
+    assert "3/4 × 100% = 75%" in findings[0].message

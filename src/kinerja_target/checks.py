@@ -22,6 +22,8 @@ code                       severity   what it finds
 ``inconsistent_target``    warning    the same indicator with another target elsewhere
                                       in the same satker's agreements
 ``polarity_contradiction`` warning    the wording and the target point opposite ways
+``capaian_mismatch``       warning    an LKj's reported capaian that its target and
+                                      realisasi do not give, under any usual formula
 ``ambiguous_separator``    warning    a number whose separator is a guess (``1.000``)
 ``unsure_row``             warning    a row the reader had to guess about
 ========================== ========== =================================================
@@ -45,12 +47,13 @@ from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
-from .errors import TargetParseError
+from .achievement import achievement
+from .errors import IncomparableError, TargetParseError
 from .matching import normalize_indicator
 from .parse import expectation_for, parse_target
 from .polarity import infer_polarity
 from .tables import DOUBTS, Row
-from .values import Compound, Grade, Missing, Money, Percent, Quantity, Range, Target
+from .values import Compound, Grade, Missing, Money, Number, Percent, Quantity, Range, Target
 
 __all__ = ["CHECKS", "SEVERITIES", "Check", "Finding", "check", "register"]
 
@@ -319,6 +322,58 @@ def _polarity_contradiction(row: Row) -> str | None:
         return None
     cue = f" ({inference.cue!r})" if inference.cue else ""
     return f"the wording and the target {_cell(row.target_raw)} disagree{cue}: {inference.reason}"
+
+
+# The ways LKj tables compute a capaian: no cap, KPU's cap at 100, PermenPANRB's at 120;
+# lower-is-better by (2T - R)/T or by T/R (docs/decisions/0301, 0305).
+_CAPAIAN_WAYS: Final = (
+    (None, "2t-r"),
+    (Decimal(100), "2t-r"),
+    (Decimal(120), "2t-r"),
+    (None, "t/r"),
+    (Decimal(100), "t/r"),
+)
+
+
+def _reported_capaian(text: str) -> tuple[Decimal, int] | None:
+    """A reported capaian cell (``107,14%``, ``100``) and its number of decimals."""
+    try:
+        value = parse_target(text)
+    except TargetParseError:
+        return None
+    if not isinstance(value, Percent | Number):
+        return None
+    exponent = value.value.as_tuple().exponent
+    return value.value, max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+@register("capaian_mismatch", "warning", "a reported capaian its target and realisasi do not give")
+def _capaian_mismatch(row: Row) -> str | None:
+    if not row.capaian_raw or not row.realisasi_raw or not _has_target(row):
+        return None
+    reported = _reported_capaian(row.capaian_raw)
+    if reported is None:
+        return None
+    value, places = reported
+    assert row.target is not None
+    explanation = ""
+    for cap, formula in _CAPAIAN_WAYS:
+        try:
+            result = achievement(
+                row.target, row.realisasi_raw, indicator=row.indicator, cap=cap, formula=formula
+            )
+        except (IncomparableError, TargetParseError):
+            return None  # a realisasi of another kind is not a capaian question
+        rounded = result.rounded(places)
+        if rounded is None:
+            return None
+        if rounded == value:
+            return None
+        explanation = explanation or result.explanation
+    return (
+        f"the reported capaian {_cell(row.capaian_raw)} is not what the target and the "
+        f"realisasi give ({explanation})"
+    )
 
 
 @register("ambiguous_separator", "warning", "a number whose separator is a guess")

@@ -7,6 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: a shared CI machine can pause any example (GC, another job),
+# and a timing failure would say nothing about correctness. Speed is measured in
+# benchmarks/, never in tests.
+settings.register_profile("kinerja", deadline=None, print_blob=True)
+settings.load_profile("kinerja")
 
 DATA = Path(__file__).parent / "data"
 

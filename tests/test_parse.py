@@ -81,6 +81,7 @@ CASES: list[tuple[str, Target, set[str]]] = [
     ("24 jam", q("24", "jam"), set()),
     ("3 Kolom", q("3", "kolom"), {"unknown_unit"}),
     ("12 kali/tahun", q("12", "kali", note="per tahun"), set()),
+    ("3 Laporan/Dokumen", q("3", "laporan", note="Dokumen"), set()),
     # compounds, bases, notes, cut-off cells, line breaks
     ("6 kec. 29 kel", Compound([q("6", "kecamatan"), q("29", "kelurahan")]), set()),
     ("2 Lap dan 1 Dok", Compound([q("2", "laporan"), q("1", "dokumen")]), set()),
@@ -183,6 +184,8 @@ def test_notes_are_kept() -> None:
     assert parse_target("12 Satker (Provinsi/Kabupaten/ Kota)").note == "Provinsi/Kabupaten/Kota"
     assert parse_target("12 Satker (Provinsi/Kabupaten/").note == "Provinsi/Kabupaten/"
     assert parse_target("2 Laporan Keuangan").note == "Keuangan"
+    assert parse_target("12 kali/tahun").note == "per tahun"
+    assert parse_target("3 Laporan/Dokumen").note == "Dokumen"
 
 
 INDICATOR_CASES: list[tuple[str, str, Target, set[str]]] = [

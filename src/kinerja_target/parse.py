@@ -683,8 +683,11 @@ class _Parser:
             raise self.fail(f"unexpected text after the value: {rest!r}")
         if rest.endswith(("/", "-", ",")):
             self.warnings.add(W.TRUNCATED)
-        if rest.startswith("/"):  # "12 kali/tahun": a rate
-            rest = "per " + rest[1:]
+        if rest.startswith("/"):
+            after = lookup_unit_phrase(rest[1:].lower().split()[:3])
+            if after is not None and not after[0].is_count:
+                rest = "per " + rest[1:]  # "12 kali/tahun": a rate
+            # else "3 Laporan/Dokumen": an alternative, kept as written
         rest = rest.strip(" ,;:/-")
         self.i = len(self.tokens) - 1
         if not any(c.isalnum() for c in rest):

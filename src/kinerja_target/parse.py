@@ -84,6 +84,9 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
             "paling tinggi",
             "tidak lebih dari",
             "selambat-lambatnya",
+            "dalam waktu",
+            "dalam jangka waktu",
+            "dalam tempo",
             "selambatnya",
             "sebanyak-banyaknya",
             "sebanyaknya",
@@ -128,7 +131,8 @@ MONTHS = frozenset(
 # Words that may stand before the value and say nothing about it.
 FILLER_WORDS = frozenset(
     {"sebanyak", "sebesar", "sejumlah", "target", "mencapai", "nilai", "predikat", "opini"}
-    | {"kategori", "kualifikasi", "status", "±", "sekitar", "kurang-lebih"}
+    | {"kategori", "kualifikasi", "status", "±", "sekitar", "kurang-lebih", "selama"}
+    | {"hingga", "sampai", "menjadi", "sebanyak-banyaknya"}
 )
 SPIP_LEVEL_WORDS = frozenset({"level", "tingkat"})
 JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})
@@ -205,6 +209,15 @@ def expectation_for(indicator: str) -> Expectation | None:
 
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 _OCR_PERCENT = re.compile(r"(?<=[\d\s])o/o(?!\w)", re.IGNORECASE)
+_OCR_HUNDRED = re.compile(r"(?<![\w.,])[lI1][Oo0]{2}(?=\s*(?:%|[oO]/[oO]))")
+_QUOTES = re.compile(r"[\"“”„«»]")
+_TIMES = re.compile(r"(?<![\d.,])(\d{1,3})\s*[xX×]\s*(\d{1,4})(?=\s*[^\W\d_])")
+
+
+def _multiply(found: re.Match[str]) -> str:
+    return str(int(found.group(1)) * int(found.group(2)))
+
+
 _OCR_ZERO = re.compile(r"(?<=\d)[Oo](?=[\dOo]*(?:[%.,\s]|$))")
 _OCR_ONE = re.compile(r"(?<![^\s(])[lI](?=[Oo]*\d)")
 
@@ -270,7 +283,10 @@ def _repair(text: str) -> tuple[str, bool]:
     """Undo what PDF extraction and OCR do to a cell; says whether OCR letters were fixed."""
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     text = _HYPHEN_BREAK.sub("", text)
-    fixed = _OCR_PERCENT.sub("%", text)
+    text = _QUOTES.sub(" ", text)  # 'minimal "BB"'
+    text = _TIMES.sub(_multiply, text)  # "1x24 jam" is 24 jam
+    fixed = _OCR_HUNDRED.sub("100", text)  # "lOOo/o": no digit left to anchor on
+    fixed = _OCR_PERCENT.sub("%", fixed)
     fixed = _OCR_ONE.sub("1", fixed)  # before zeros: "lO0%" is 1, O, 0
     fixed = _OCR_ZERO.sub("0", fixed)
     return fixed, fixed != text
@@ -410,9 +426,9 @@ class _Parser:
                 self.i += 1
             if self.tok.kind == "num" or (self.tok.kind == "word" and self.is_number_word()):
                 part = self.amount(False)
-                if not isinstance(part.value, Quantity | Money):
+                if not isinstance(part.value, Quantity):
                     raise self.fail("a second number needs a unit of its own", self.tokens[save])
-                if not isinstance(parts[0].value, Quantity | Money):
+                if not isinstance(parts[0].value, Quantity):
                     raise self.fail("numbers in a row without units", self.tokens[save])
                 parts.append(part)
                 continue
@@ -524,7 +540,18 @@ class _Parser:
         unit: Unit | None = None
         percent = False
         unknown = False
-        if not currency and multiplier == 1:
+        if not currency and multiplier == 1 and self.tok.kind == "paren" and self.tok.closed:
+            # "73,04 (persen)", "12 (Laporan)": the unit written in brackets
+            bracketed = tuple(self.tok.text.lower().replace(".", " ").split())
+            if len(bracketed) == 1 and bracketed[0] in PERCENT_WORDS | {"%"}:
+                percent = True
+                self.i += 1
+            elif (found := lookup_unit_phrase(bracketed)) and found[1] == len(bracketed):
+                unit = found[0]
+                self.i += 1
+        if percent or unit is not None:
+            pass
+        elif not currency and multiplier == 1:
             if self.tok.kind == "pct" or (
                 self.tok.kind == "word" and self.tok.text in PERCENT_WORDS
             ):
@@ -629,7 +656,11 @@ class _Parser:
             raise self.fail("a number followed by a sentence is not a target")
         if words[0] in MONTHS:
             raise self.fail("a date is not a target")
-        noun = words[: min(len(words), 2)]
+        noun: list[str] = []
+        for word in words[:2]:
+            if word in JOINERS or word in NUMBER_WORDS or word == "dari":
+                break  # "22 laki-laki dan 33 perempuan": the noun ends at "dan"
+            noun.append(word)
         self.i += len(noun)
         return unknown_unit(noun), True
 
@@ -834,6 +865,8 @@ def _parse_simple(
         op = _QUALIFIER_OF[bound.group(1).lower().rstrip(".")]
         return _parse_simple(bound.group(2), expect, op, raw)
     elif qualifier is None and (pair := _SIMPLE_PAIR.fullmatch(text)) is not None:
+        if pair.group(2).lower() == "x":
+            return None  # "1x24 jam" is a product: the grammar's repair reads it
         first = _simple_amount(pair.group(1), None, pair.group(2), None, None, None)
         second = _simple_amount(pair.group(3), None, pair.group(4), None, None, None)
         if not isinstance(first, Quantity) or not isinstance(second, Quantity):
@@ -907,17 +940,35 @@ def _parse(text: str, indicator: str | None) -> Target:
 
 def _parse_full(text: str, expect: Expectation | None) -> Target:
     """Read a cell through layout repair and the whole grammar."""
+    try:
+        return _parse_repaired(text, text, expect)
+    except TargetParseError as error:
+        # "102, 8", "Rp717, 141 miliar": a separator the line break left a space after.
+        joined = _SPACED_SEPARATOR.sub(r"\1", text)
+        if joined == text:
+            raise
+        try:
+            value = _parse_repaired(joined, text, expect)
+        except TargetParseError:
+            raise error from None
+        return value.with_warnings(W.AMBIGUOUS_SEPARATOR)
+
+
+_SPACED_SEPARATOR = re.compile(r"(?<=\d)([.,]) (?=\d{1,3}(?!\d))")
+
+
+def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
     repaired, ocr = _repair(text)
     stripped = repaired.strip()
     if stripped.lower() in MISSING_TEXTS:
-        return Missing(raw=text)
-    parser = _Parser(repaired, expect, raw=text)
+        return Missing(raw=raw)
+    parser = _Parser(repaired, expect, raw=raw)
     value = parser.parse()
     if ocr:
         parser.warnings.add(W.OCR_CORRECTED)
     if expect is not None:
         value = _apply_expectation(value, expect)
-    return attrs.evolve(value, raw=text, warnings=(*value.warnings, *parser.warnings))
+    return attrs.evolve(value, raw=raw, warnings=(*value.warnings, *parser.warnings))
 
 
 def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> Target:

@@ -43,7 +43,7 @@ import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -63,6 +63,7 @@ DOC_TYPES: Final[dict[str, tuple[str, ...]]] = {
     "RKT": ("rencana kinerja tahunan", "rkt"),
     "PK": ("perjanjian kinerja", "penetapan kinerja"),
     "IKU": ("indikator kinerja utama", "iku"),
+    "Renstra": ("rencana strategis", "renstra"),
     "LKj": (
         "laporan kinerja",
         "laporan akuntabilitas kinerja",
@@ -97,7 +98,8 @@ _MONTHS = (
 )
 _DATE_LINE = re.compile(rf"^[\w .'-]*,?\s*\d{{1,2}}\s+({_MONTHS})\s+\d{{4}}\W*$", re.I)
 _PAGE_NUMBER = re.compile(r"^\W*(hal(aman)?\.?\s*)?\d{1,3}(\s*(/|dari)\s*\d{1,3})?\W*$", re.I)
-_ROW_NUMBER = re.compile(r"^(\d{1,3}|[a-z])[.)]?$")
+# A row number: 1, 1., 1.1, 2.3.1, a., b), I, II., IV (roman numerals of sasaran groups).
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[IVX]{1,5})[.)]?$")
 _SEPARATOR_CELL = re.compile(r"^[-–—=_:|*\s]+$")
 _TAG = re.compile(r"<[^>]{0,40}>")
 _SIGNATORY = re.compile(r"^\W*pihak\s+(?P<which>pertama|kedua)\W*$", re.I)
@@ -123,6 +125,8 @@ _YEAR_PATTERNS = (
     re.compile(r"\b(?:tahun(?:\s+anggaran)?|t\.?a\.?)\s*:?\s*((?:19|20)\d\d)\b", re.I),
     re.compile(r"^\W*:?\s*((?:19|20)\d\d)\W*$"),
 )
+# A table's caption: "Tabel 3.1 Pengukuran Kinerja KPU Kabupaten Bantul Tahun 2023".
+_CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.-]\d+)*\b", re.I)
 _LEGAL_CITATION = re.compile(r"\bnomor\s+\S+\s+$", re.I)
 # Offices in the order of the hierarchy, for the Pihak Pertama of a PK cascade.
 _OFFICE_RANKS: tuple[tuple[str, int], ...] = (
@@ -170,6 +174,16 @@ def _read_target(text: str, indicator: str | None) -> Target | None:
         return None
 
 
+def _row_target(row: Row) -> Target | None:
+    """The target cell read with the indicator's wording; a bare number with the unit of
+    the row's Satuan column, when that makes a known unit (docs/decisions/0206)."""
+    if row.satuan and _bare_number(row.target_raw):
+        typed = _read_target(f"{row.target_raw} {row.satuan}", row.indicator)
+        if typed is not None and "unknown_unit" not in typed.warnings:
+            return typed
+    return _read_target(row.target_raw, row.indicator)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Row:
     """One indicator row of a performance table.
@@ -179,7 +193,9 @@ class Row:
     target. ``sasaran`` is carried down continuation rows. ``unit`` is the organisation
     unit as its heading names it (``Sekretariat KPU Kota Ambon``; in a PK cascade with the
     signing sub-unit, ``Sekretariat KPU Provinsi Maluku / Sub Bagian Keuangan``) and
-    ``satker`` the work unit it belongs to (``KPU Kota Ambon``).
+    ``satker`` the work unit it belongs to (``KPU Kota Ambon``). ``satuan`` is the
+    table's Satuan column, when it has one: ``target_raw`` stays the cell as written
+    (``12``) and ``target`` is read with the unit (``12 laporan``).
 
     ``source`` and ``line`` (where the indicator text begins) say where the row was read,
     and ``doubts`` why the reader is unsure of it (codes of :data:`DOUBTS`); the three
@@ -195,11 +211,9 @@ class Row:
     doc_type: str | None = attrs.field(default=None, converter=_optional_text)
     realisasi_raw: str | None = attrs.field(default=None, converter=_optional_text)
     capaian_raw: str | None = attrs.field(default=None, converter=_optional_text)
+    satuan: str | None = attrs.field(default=None, converter=_optional_text)
     target: Target | None = attrs.field(
-        eq=False,
-        default=attrs.Factory(
-            lambda self: _read_target(self.target_raw, self.indicator), takes_self=True
-        ),
+        eq=False, default=attrs.Factory(_row_target, takes_self=True)
     )
     source: str | None = attrs.field(default=None, eq=False)
     line: int | None = attrs.field(default=None, eq=False)
@@ -231,6 +245,7 @@ class Row:
             "target": self.target.to_dict() if self.target is not None else None,
             "realisasi_raw": self.realisasi_raw,
             "capaian_raw": self.capaian_raw,
+            "satuan": self.satuan,
             "doubts": list(self.doubts),
         }
 
@@ -305,6 +320,7 @@ _WRITE_HEADER: Final = (
     "Sasaran",
     "Indikator Kinerja",
     "Target",
+    "Satuan",
     "Realisasi",
     "Capaian",
 )
@@ -312,7 +328,7 @@ _WRITE_HEADER: Final = (
 
 def _record(row: Row) -> tuple[str, ...]:
     values: tuple[object, ...] = (row.satker, row.unit, row.year, row.doc_type, row.sasaran)
-    values += (row.indicator, row.target_raw, row.realisasi_raw, row.capaian_raw)
+    values += (row.indicator, row.target_raw, row.satuan, row.realisasi_raw, row.capaian_raw)
     return tuple("" if v is None else str(v) for v in values)
 
 
@@ -378,9 +394,14 @@ def _text_lines(text: str) -> list[_Line]:
     return lines
 
 
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
 def _cell(text: str) -> str:
     # A cell never holds a line break: a wrapped cell is one text (the seeds' convention
-    # for page-split pieces is one space).
+    # for page-split pieces is one space). ``<br>`` is a line break a converter wrote.
+    if "<" in text:
+        text = _LINE_BREAK_TAG.sub("\n", text)
     return " ".join(text.split()) if "\n" in text or "\r" in text else text.strip()
 
 
@@ -394,34 +415,153 @@ def _header_text(cell: str) -> str:
 
 
 def _column_role(cell: str) -> str | None:
+    """The role of a header cell: the longest phrase it begins with; failing that, the
+    first of its ``/`` alternatives that has one (``Penjelasan/Formulasi``)."""
     text = _header_text(cell)
     if not text:
         return None
+    role = _role_of_text(text)
+    if role is None and "/" in text:
+        for part in text.split("/"):
+            role = _role_of_text(part.strip())
+            if role is not None:
+                break
+    return role
+
+
+def _role_of_text(text: str) -> str | None:
     for phrase, role in _column_phrases():
         if text == phrase or text.startswith(phrase + " "):
             return role
     return None
 
 
-def _header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
-    """The role of each column if ``cells`` is a header row of a performance table."""
+_YEAR_IN_HEADER = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BARE_YEAR = re.compile(r"^\W*(?:tahun\s+)?((?:19|20)\d\d)\W*$", re.I)
+_YEAR_TARGET_WORDS = frozenset({"target", "tahun", "th", "ta", "kinerja"})
+# The roles a column takes from a header cell spanning several header lines, most
+# telling first: "Tahun 2023" over "Target" is a target column of 2023.
+_VALUE_FIRST = ("target", "realisasi", "capaian")
+
+
+@functools.cache
+def _header_words() -> frozenset[str]:
+    """Every word a header line may hold: the column phrases' words and the fillers."""
+    words = {w for phrase, _ in _column_phrases() for w in re.split(r"[\s/]+", phrase)}
+    return frozenset(words | _HEADER_FILLERS | _HEADER_EXTRAS)
+
+
+# Words of header cells that name no column: "Kondisi Awal (2019)", "Capaian s.d. 2023
+# terhadap Renstra", "Target Akhir Renstra".
+_HEADER_EXTRAS = frozenset(
+    {"awal", "akhir", "renstra", "s", "d", "sd", "terhadap", "thd", "tw", "triwulan", "dan"}
+)
+
+
+def _header_like(cells: Sequence[str]) -> bool:
+    """Whether every filled cell of a line is made of header words and years only: a part
+    of a header written over two lines (``Strategis`` / ``Utama`` / ``Tahun 2025``)."""
+    filled = [c for c in cells if c]
+    if not filled:
+        return False
+    words = _header_words()
+    for cell in filled:
+        tokens = _header_text(cell).replace("/", " ").split()
+        if not tokens or not all(t in words or _BARE_YEAR.match(t) for t in tokens):
+            return False
+    return True
+
+
+@attrs.frozen
+class _Header:
+    """A header: the role and the year of each column, from one or more header lines."""
+
+    roles: tuple[str | None, ...]
+    years: tuple[int | None, ...]
+
+
+def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
+    """The header that the lines ``parts`` (top to bottom) make together, if they make one.
+
+    Each column's texts are read together (``Sasaran`` + ``Strategis``) and one by one;
+    a value role named on any line wins (``Tahun 2023`` over ``Target``), a year on any
+    line is the column's year. A column holding only a year after a target column goes on
+    the target (``Target`` spanning ``2020 | 2021 | ...``). Of two columns with one role,
+    the second is ``other`` unless the years say which is meant (docs/decisions/0205).
+    """
+    width = max(len(p) for p in parts)
     roles: list[str | None] = []
-    seen: set[str] = set()
+    years: list[int | None] = []
+    plain: list[bool] = []  # "Target 2024", "2024": a year's target and nothing more
     recognised = filled = 0
-    for cell in cells:
-        role = _column_role(cell) if cell else None
-        filled += bool(cell)
-        if role is not None:
-            recognised += 1
-            if role in seen:  # a second target column (Target 2025) is not the target
-                role = "other"
-            seen.add(role)
+    for i in range(width):
+        texts = list(dict.fromkeys(p[i] for p in parts if i < len(p) and p[i]))
+        role = _column_role(" ".join(texts)) if texts else None
+        own = [r for r in map(_column_role, texts) if r is not None]
+        value = next((r for r in own if r in _VALUE_FIRST), None)
+        if value is not None and role not in _VALUE_FIRST:
+            role = value
+        elif role is None and own:
+            role = own[0]
+        found = [int(m) for t in texts for m in _YEAR_IN_HEADER.findall(t)]
+        year = found[0] if found else None
+        bare_year = bool(texts) and all(_BARE_YEAR.match(t) for t in texts)
+        if role is None and bare_year and roles and roles[-1] == "target" and years[-1]:
+            role = "target"
+        words = " ".join(map(_header_text, texts)).split()
+        filled += bool(texts)
+        recognised += role is not None or bare_year
         roles.append(role)
+        years.append(year)
+        plain.append(
+            bool(words) and all(w in _YEAR_TARGET_WORDS or _BARE_YEAR.match(w) for w in words)
+        )
+    seen = set(roles)
     if "indicator" not in seen or not seen & {"target", "realisasi"}:
         return None
     if recognised < max(2, (filled * 3 + 4) // 5):
         return None
-    return tuple(roles)
+    return _Header(_resolve(roles, years, plain), tuple(years))
+
+
+def _resolve(
+    roles: list[str | None], years: list[int | None], plain: list[bool]
+) -> tuple[str | None, ...]:
+    """One column per role: of repeated columns, the one whose year the others share.
+
+    A multi-year target table (``Target 2020 | 2021 | ...``: target columns that name a
+    year and nothing more, no realisasi) keeps all its target columns: each is read as
+    the target of its year.
+    """
+    out = list(roles)
+    targets = [i for i, r in enumerate(roles) if r == "target"]
+    multi_year = (
+        len({years[i] for i in targets}) == len(targets) >= 2
+        and all(years[i] and plain[i] for i in targets)
+        and not {"realisasi", "capaian"} & set(roles)
+    )
+    if multi_year:
+        return tuple(out)
+    value_years = {years[i] for i, r in enumerate(roles) if r in ("realisasi", "capaian")}
+    target_years = [years[i] for i in targets]
+    year = next((y for y in target_years if y and y in value_years), None)
+    if year is None:
+        year = next((y for y in target_years if y), None)
+    for role in dict.fromkeys(r for r in roles if r is not None):
+        columns = [i for i, r in enumerate(roles) if r == role]
+        if len(columns) < 2:
+            continue
+        keep = next((i for i in columns if year and years[i] == year), columns[0])
+        for i in columns:
+            if i != keep:
+                out[i] = "other"
+    return tuple(out)
+
+
+def _header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
+    """The role of each column if ``cells`` is a header row of a performance table."""
+    header = _header([cells])
+    return header.roles if header is not None else None
 
 
 def _flat_header_roles(text: str) -> tuple[str, ...] | None:
@@ -447,9 +587,14 @@ def _flat_header_roles(text: str) -> tuple[str, ...] | None:
     return tuple(roles)
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:\s*[=x×:/*+−-].*)?$")
+
+
 def _is_number_row(cells: Sequence[str]) -> bool:
-    """``(1) (2) (3) (4)`` or ``1 2 3 4`` under a header: column numbers, not data."""
-    values = [_TAG.sub("", c).strip("() ") for c in cells if c]
+    """``(1) (2) (3) (4)`` or ``1 2 3 4`` under a header: column numbers, not data; a
+    number may carry the column's formula (``(7)=(6)/(5)x100%``)."""
+    found = [_COLUMN_NUMBER.match(_TAG.sub("", c).strip()) for c in cells if c]
+    values = [m.group(1) if m else "" for m in found]
     return len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]
 
 
@@ -486,6 +631,8 @@ class _Draft:
     capaian: str = ""
     satuan: str = ""
     doubts: list[str] = attrs.Factory(list)
+    # a multi-year table's targets, by year (docs/decisions/0205)
+    per_year: dict[int, str] = attrs.Factory(dict)
 
 
 def _join(head: str, tail: str) -> str:
@@ -497,6 +644,18 @@ def _starts_lower(text: str) -> bool:
     return first.islower()
 
 
+# A list marker opening a cell: "a. ", "b) ", "1.1 ", "(2) ", "- ", "• " (docs/decisions/0207).
+_LIST_MARKER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-z][.)]|\([a-z\d]{1,2}\)|[-•·▪◦])\s+(?=\w)"
+)
+
+
+def _unmarked(text: str) -> tuple[str, bool]:
+    """``text`` without a list marker at its start, and whether it had one."""
+    found = _LIST_MARKER.match(text)
+    return (text[found.end() :], True) if found else (text, False)
+
+
 @attrs.define
 class _Table:
     """One table: its header and the rows assembled under it."""
@@ -504,6 +663,8 @@ class _Table:
     roles: tuple[str | None, ...]
     start: int
     structured: bool
+    years: tuple[int | None, ...] = ()
+    first: tuple[str | None, ...] = ()  # the roles of its first header line (page breaks)
     end: int = 0
     drafts: list[_Draft] = attrs.Factory(list)
     sasaran: str = ""
@@ -517,32 +678,45 @@ class _Table:
     def has_value_columns(self) -> bool:
         return "realisasi" in self.roles or "capaian" in self.roles
 
+    @property
+    def year_columns(self) -> tuple[tuple[int, int], ...]:
+        """A multi-year table's target columns with their years (none in other tables)."""
+        years = dict(enumerate(self.years))
+        columns = [(i, years.get(i)) for i, role in enumerate(self.roles) if role == "target"]
+        if len(columns) < 2:
+            return ()
+        return tuple((i, y) for i, y in columns if y is not None)
+
     def page_break(self) -> None:
         """A repeated header: the table goes on, and its next row may finish the last."""
         self.after_break = True
 
     def add(self, line: _Line) -> None:
         assert line.cells is not None
-        self.end = line.number
-        values, extra = self.align(line.cells)
-        indicator, target = values.get("indicator", ""), values.get("target", "")
+        values, extra, aligned = self.align(line.cells)
+        indicator, marked = _unmarked(values.get("indicator", ""))
+        target = values.get("target", "")
         if self.structured:
+            self.end = line.number
             doubts = ["extra_cells"] if extra else []
             if not indicator:
                 doubts.append("no_indicator")
             self.drafts.append(self.draft(line.number, values, values.get("sasaran", ""), doubts))
             return
-        sasaran = values.get("sasaran", "")
+        sasaran = _unmarked(values.get("sasaran", ""))[0]
+        per_year = {y: aligned[i] for i, y in self.year_columns if aligned[i]}
         prev = self.drafts[-1] if self.drafts else None
         continues = (
             prev is not None
             and bool(indicator)
+            and not marked
             and (
                 (not target and self.after_break)
                 or (_starts_lower(indicator) and not (target and prev.target))
             )
         )
         if prev is not None and continues:
+            self.end = line.number
             if sasaran:
                 self.sasaran = _join(self.sasaran, sasaran)
                 prev.sasaran = self.sasaran
@@ -550,6 +724,8 @@ class _Table:
             for name in ("target", "realisasi", "capaian", "satuan"):
                 if not getattr(prev, name):
                     setattr(prev, name, values.get(name, ""))
+            for year, cell in per_year.items():
+                prev.per_year.setdefault(year, cell)
             if not self.after_break:
                 prev.doubts.append("joined_lines")
             self.after_break = False
@@ -560,12 +736,16 @@ class _Table:
         if not indicator:
             if target and prev is not None and not prev.target:
                 prev.target = target  # the target was wrapped onto a row of its own
+                self.end = line.number
             return
+        self.end = line.number
         self.after_break = False
         doubts = ["no_header"] if self.no_header else []
         if extra:
             doubts.append("extra_cells")
-        self.drafts.append(self.draft(line.number, values, self.sasaran, doubts))
+        draft = self.draft(line.number, values, self.sasaran, doubts)
+        draft.indicator, draft.per_year = indicator, per_year
+        self.drafts.append(draft)
 
     def draft(self, number: int, values: dict[str, str], sasaran: str, doubts: list[str]) -> _Draft:
         return _Draft(
@@ -579,8 +759,9 @@ class _Table:
             doubts,
         )
 
-    def align(self, cells: Sequence[str]) -> tuple[dict[str, str], bool]:
-        """Map ``cells`` to column roles; says whether non-empty cells had to be dropped."""
+    def align(self, cells: Sequence[str]) -> tuple[dict[str, str], bool, list[str]]:
+        """Map ``cells`` to column roles: the values by role, whether non-empty cells had
+        to be dropped, and the cells as aligned to the columns."""
         roles = self.roles
         n = len(roles)
         aligned = list(cells)
@@ -589,52 +770,77 @@ class _Table:
             extra = any(aligned[n:])
             aligned = (aligned + [""] * n)[:n]
         elif len(aligned) != n or self.misplaced(aligned):
-            aligned = self.realign(aligned)
+            aligned = _realign(roles, aligned)
         values: dict[str, str] = {}
         for role, text in zip(roles, aligned, strict=True):
             if role is not None and text and role not in values:
                 values[role] = text
-        return values, extra
+        return values, extra, aligned
 
     def misplaced(self, cells: list[str]) -> bool:
-        """An empty target cell while a target-shaped cell sits further left."""
+        """An empty target cell while a target-shaped cell sits further left, in a column
+        that holds no values of its own (a Kondisi Awal or Realisasi 2022 column does)."""
         if "target" not in self.roles:
             return False
         t = self.roles.index("target")
         if cells[t]:
             return False
         filled = [i for i, c in enumerate(cells) if c]
-        return bool(filled) and filled[-1] < t and _target_shaped(cells[filled[-1]])
+        return (
+            bool(filled)
+            and filled[-1] < t
+            and self.roles[filled[-1]] not in _VALUE_HOLDING
+            and _target_shaped(cells[filled[-1]])
+        )
 
-    def realign(self, cells: list[str]) -> list[str]:
-        """Right-align a row whose cells do not line up with the header (docs 0201).
 
-        The rightmost target-shaped cell goes to the last value column (Target, or
-        Capaian in an LKj), the cells after it to the columns after that (Keterangan),
-        the cells before it to the columns before; a row with no target-shaped cell
-        fills the columns before the first value column.
-        """
-        n = len(self.roles)
-        while cells and not cells[-1]:
-            cells = cells[:-1]
-        if not cells:
-            return [""] * n
-        values = [i for i, role in enumerate(self.roles) if role in _VALUE_ROLES]
-        if not values:
-            return _right_fit(cells, n)
-        shaped = [i for i, cell in enumerate(cells) if _target_shaped(cell)]
-        last = values[-1]
-        after = len(cells) - 1 - shaped[-1] if shaped else 0
-        if not shaped or last + 1 + after > n:
-            # No target in this row: its cells belong to the columns before the values.
-            width = values[0]
-            return _right_fit(cells, width) + [""] * (n - width)
-        head = _right_fit(cells[: shaped[-1] + 1], last + 1)
-        tail = cells[shaped[-1] + 1 :]
-        return head + tail + [""] * (n - len(head) - len(tail))
+def _realign(roles: Sequence[str | None], cells: list[str]) -> list[str]:
+    """Right-align a row whose cells do not line up with the header (docs 0201).
+
+    The rightmost target-shaped cell goes to the last value column (Target, or Capaian in
+    an LKj), the cells after it to the columns after that (Keterangan), the cells before
+    it to the columns before; a row with no target-shaped cell fills the columns before
+    the first value column. A row number in the first cell stays in the No column; a
+    numbered row with one text and no target is a sasaran (a group row: ``II.``
+    ``Meningkatnya ...``) unless the text opens with a measure word (docs 0207).
+    """
+    n = len(roles)
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    if not cells:
+        return [""] * n
+    if n > 1 and roles[0] == "no" and _ROW_NUMBER.match(cells[0]):
+        rest = cells[1:]
+        texts = [c for c in rest if c]
+        if (
+            len(texts) == 1
+            and "sasaran" in roles
+            and not _target_shaped(texts[0])
+            and not _starts_measure(texts[0])
+            and not _starts_lower(texts[0])
+        ):
+            out = [""] * n
+            out[0], out[roles.index("sasaran")] = cells[0], texts[0]
+            return out
+        return [cells[0], *_realign(roles[1:], rest)]
+    values = [i for i, role in enumerate(roles) if role in _VALUE_ROLES]
+    if not values:
+        return _right_fit(cells, n)
+    shaped = [i for i, cell in enumerate(cells) if _target_shaped(cell)]
+    last = values[-1]
+    after = len(cells) - 1 - shaped[-1] if shaped else 0
+    if not shaped or last + 1 + after > n:
+        # No target in this row: its cells belong to the columns before the values.
+        width = values[0]
+        return _right_fit(cells, width) + [""] * (n - width)
+    head = _right_fit(cells[: shaped[-1] + 1], last + 1)
+    tail = cells[shaped[-1] + 1 :]
+    return head + tail + [""] * (n - len(head) - len(tail))
 
 
 _VALUE_ROLES = frozenset({"target", "realisasi", "capaian"})
+# Columns whose cells are values in their own right: never a target that slipped left.
+_VALUE_HOLDING = _VALUE_ROLES | {"baseline", "other", "year"}
 
 
 def _right_fit(cells: list[str], width: int) -> list[str]:
@@ -659,43 +865,80 @@ def _headerless_roles(lines: Sequence[_Line]) -> tuple[str | None, ...] | None:
     return ("sasaran", "indicator", "target") if hits else None
 
 
+def _first_roles(cells: Sequence[str]) -> tuple[str | None, ...]:
+    return tuple(_column_role(c) if c else None for c in cells)
+
+
+def _names_columns(cells: Sequence[str]) -> bool:
+    """A header of a table that is not a performance table (``Program | Anggaran``)."""
+    return _header_like(cells) and sum(bool(c and _column_role(c)) for c in cells) >= 2
+
+
 def _tables(lines: Sequence[_Line]) -> list[_Table]:
     """Find the tables of a document and assemble their rows."""
     tables: list[_Table] = []
     current: _Table | None = None
     orphans: list[_Line] = []
+    # A line of header words just above: the top of a header written over two lines.
+    above: _Line | None = None
+    # The lines of the header just read; a line of header words right below goes on it.
+    parts: list[Sequence[str]] = []
     for line in lines:
         prose = line.cells is None or (line.lone and not (current and current.structured))
         if prose:
             if not line.text.strip() or (current and _PAGE_NUMBER.match(line.text)):
                 continue
-            current = None  # text between tables ends a table
+            current, above, parts = None, None, []  # text between tables ends a table
             continue
         assert line.cells is not None
         cells = line.cells
         printed = current is None or not current.structured
         if not any(cells) or (printed and _is_separator_row(cells)):
             continue
-        roles = _header_roles(cells)
-        if roles is not None and not (current and current.structured):
-            if current is not None and roles == current.roles:
+        if parts and current is not None and _header_like(cells):
+            # The rest of a header written over two lines (Strategis / Utama / 2025).
+            parts.append(cells)
+            header = _header(parts)
+            if header is not None and not current.drafts:
+                current.roles, current.years = header.roles, header.years
+            continue
+        parts = []
+        top = above if above is not None and above.number == line.number - 1 else None
+        header = _header([cells])
+        header_lines: list[Sequence[str]] = [cells]
+        if top is not None and top.cells is not None:
+            with_top = _header([top.cells, cells])
+            if with_top is not None:
+                header, header_lines = with_top, [top.cells, cells]
+        above = None
+        if header is not None and not (current and current.structured):
+            first = _first_roles(cells)
+            if current is not None and first == current.first:
                 current.page_break()
             else:
                 # A data export, one complete record per line (docs/decisions/0201).
-                structured = "satker" in roles or {"unit", "year"} <= set(roles)
-                current = _Table(roles, line.number, structured)
+                roles = set(header.roles)
+                structured = "satker" in roles or {"unit", "year"} <= roles
+                current = _Table(header.roles, line.number, structured, header.years, first)
                 tables.append(current)
+            parts = header_lines
             continue
         if current is None:
+            if _header_like(cells):
+                above = line
             orphans.append(line)
             continue
-        if not current.structured and _is_number_row(cells):
+        if printed and _is_number_row(cells):
+            continue
+        if printed and _names_columns(cells):
+            # The header of a budget table or the like: it ends the performance table.
+            current, above = None, line
             continue
         current.add(line)
     if not tables:
-        roles = _headerless_roles(orphans)
-        if roles is not None:
-            table = _Table(roles, orphans[0].number, False, no_header=True)
+        headerless = _headerless_roles(orphans)
+        if headerless is not None:
+            table = _Table(headerless, orphans[0].number, False, no_header=True)
             for line in orphans:
                 if line.cells and not _is_separator_row(line.cells):
                     table.add(line)
@@ -793,12 +1036,38 @@ def _context(lines: Sequence[_Line]) -> _Context:
         doc_type = _doc_type_in(text)
         if doc_type is not None:
             doc_types.append(_Event(start, doc_type))
+    signatures.extend(_side_by_side_signatures(lines))
+    signatures.sort(key=lambda s: s.line)
     return _Context(tuple(units), tuple(years), tuple(doc_types), tuple(signatures))
 
 
+def _side_by_side_signatures(lines: Sequence[_Line]) -> Iterator[_Signature]:
+    """Signatures written side by side in cells (``Pihak Kedua | | Pihak Pertama``), as a
+    two-column signature block comes out of Word, Excel or a CSV: each party's office is
+    the text under its mark in the same column, down to the first empty cell."""
+    for index, line in enumerate(lines):
+        if line.cells is None or line.lone:
+            continue
+        marks = {c: _SIGNATORY.match(cell) for c, cell in enumerate(line.cells)}
+        parties = {c: m.group("which").lower() for c, m in marks.items() if m is not None}
+        if "pertama" not in parties.values():
+            continue
+        offices: dict[str, str] = {}
+        for column, which in parties.items():
+            texts: list[str] = []
+            for below in lines[index + 1 :]:
+                cell = below.cells[column] if below.cells and column < len(below.cells) else ""
+                if not cell or below.lone:
+                    break
+                texts.append(cell)
+            offices[which] = " ".join(texts)
+        yield _Signature(line.number, offices.get("pertama", ""), offices.get("kedua"))
+
+
 def _heading_like(text: str) -> bool:
-    """A title, a cover, a label line: where a document names its unit and year."""
-    if _all_caps(text) or _HEADING_LABEL.search(text):
+    """A title, a cover, a label line, a table's caption: where a document names its unit
+    and year."""
+    if _all_caps(text) or _HEADING_LABEL.search(text) or _CAPTION.match(text):
         return True
     if _doc_type_in(text) is not None and _title_like(text):
         return True
@@ -980,9 +1249,6 @@ def _rows_of_tables(tables: Sequence[_Table], context: _Context, source: str) ->
             doc_type = "LKj"  # a table with realisasi reports; whatever the cover says
         year = context.at(context.years, table.start)
         for draft in table.drafts:
-            target = None
-            if draft.satuan and _bare_number(draft.target):
-                target = _read_target(f"{draft.target} {draft.satuan}", draft.indicator)
             row = Row(
                 indicator=draft.indicator,
                 target_raw=draft.target,
@@ -993,19 +1259,39 @@ def _rows_of_tables(tables: Sequence[_Table], context: _Context, source: str) ->
                 doc_type=doc_type,
                 realisasi_raw=draft.realisasi,
                 capaian_raw=draft.capaian,
+                satuan=draft.satuan,
                 source=source,
                 line=draft.line,
                 doubts=draft.doubts,
             )
-            if target is not None:
-                row = attrs.evolve(row, target=target)
-            rows.append(row)
+            if table.year_columns:
+                rows.extend(_rows_by_year(row, draft))
+            else:
+                rows.append(row)
     return rows
+
+
+def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
+    """A multi-year table's row: one row for each year it sets a target for (0205)."""
+    set_years = [
+        (year, cell)
+        for year, cell in sorted(draft.per_year.items())
+        if not isinstance(_read_target(cell, None), Missing)
+    ]
+    if not set_years:
+        return [_retarget(row, target_raw="")]
+    return [_retarget(row, year=year, target_raw=cell) for year, cell in set_years]
+
+
+def _retarget(row: Row, **changes: Any) -> Row:
+    """``row`` with ``changes``, its target read again from the changed cells."""
+    changed = attrs.evolve(row, **changes)
+    return attrs.evolve(changed, target=_row_target(changed))
 
 
 def _bare_number(text: str) -> bool:
     value = _read_target(text, None)
-    return isinstance(value, Number) and value.scale is None
+    return isinstance(value, Number) and value.scale is None and not value.note
 
 
 # -- text documents -----------------------------------------------------------------------------
@@ -1319,9 +1605,15 @@ def _sniff(text: str) -> str:
 
 
 def _record_line(number: int, cells: list[str]) -> _Line:
+    """A record of a delimited file or a sheet. A value alone in its first column is a
+    line of prose (a title), and so is a date or a *Pihak* mark alone anywhere (the
+    signature block an author writes into the right-hand columns)."""
     filled = [i for i, c in enumerate(cells) if c]
-    lone = len(filled) == 1 and filled[0] == 0
-    return _Line(number, cells[0] if lone else "", tuple(cells), lone)
+    lone = len(filled) == 1 and (
+        filled[0] == 0
+        or bool(_DATE_LINE.match(cells[filled[0]]) or _SIGNATORY.match(cells[filled[0]]))
+    )
+    return _Line(number, cells[filled[0]] if lone else "", tuple(cells), lone)
 
 
 def _rows_of_lines(lines: Sequence[_Line], source: str) -> list[Row]:
@@ -1359,7 +1651,7 @@ def _structured_rows(table: _Table, lines: Sequence[_Line], source: str) -> list
     rows: list[Row] = []
     for draft in table.drafts:
         cells = by_number[draft.line].cells or ()
-        values, _ = table.align(cells)
+        values, _, _ = table.align(cells)
         year = values.get("year", "")
         rows.append(
             Row(
@@ -1372,6 +1664,7 @@ def _structured_rows(table: _Table, lines: Sequence[_Line], source: str) -> list
                 doc_type=values.get("doc_type"),
                 realisasi_raw=draft.realisasi,
                 capaian_raw=draft.capaian,
+                satuan=values.get("satuan"),
                 source=source,
                 line=draft.line,
                 doubts=[
@@ -1414,14 +1707,14 @@ def _read_xlsx(path: Path, source: str) -> list[Row]:
 
 
 def _sheet_records(sheet: Any) -> Iterator[tuple[int, list[str]]]:
-    # Merged cells hold their value in the top-left cell only; a printed table merges
-    # the sasaran of its rows, so every cell of a merged range gets the value.
+    # Merged cells hold their value in the top-left cell only. A printed table merges
+    # the sasaran of its rows, so every row of a merged range gets the value; a range
+    # across columns (a title over the table) is one value, in its first column.
     merged: dict[tuple[int, int], Any] = {}
     for cell_range in sheet.merged_cells.ranges:
         anchor = sheet.cell(cell_range.min_row, cell_range.min_col)
         for r in range(cell_range.min_row, cell_range.max_row + 1):
-            for c in range(cell_range.min_col, cell_range.max_col + 1):
-                merged[(r, c)] = anchor
+            merged[(r, cell_range.min_col)] = anchor
     for row in sheet.iter_rows():
         number = row[0].row if row else 0
         cells = [_xlsx_text(merged.get((number, c.column), c)) for c in row]
@@ -1435,14 +1728,30 @@ def _xlsx_text(cell: Any) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float | Decimal):
-        number = Decimal(str(value))
-        if "%" in (cell.number_format or ""):
-            number *= 100
-            return _plain_decimal(number).replace(".", ",") + "%"
-        return _plain_decimal(number)
+        return _xlsx_number(value, cell.number_format or "General")
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return _cell(str(value))
+
+
+_FORMAT_DECIMALS = re.compile(r"0(?:\.(0+))?")
+
+
+def _xlsx_number(value: float | Decimal, number_format: str) -> str:
+    """A number as the sheet shows it, written the Indonesian way (``82,35%``, ``102,94``):
+    a percent format multiplies by 100, a format with fixed decimals rounds to them, and a
+    float is read to 15 significant digits (``87.49999999999999`` is ``87,5``)."""
+    number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+    section = _TAG.sub("", re.sub(r'"[^"]*"|\[[^]]*]', "", number_format.split(";")[0]))
+    if "%" in section:
+        number *= 100
+    decimals = _FORMAT_DECIMALS.search(section.replace(",", ""))
+    if decimals is not None and number_format.lower() != "general":
+        places = len(decimals.group(1) or "")
+        text = format(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+    else:
+        text = _plain_decimal(number)
+    return text.replace(".", ",") + ("%" if "%" in section else "")
 
 
 def _plain_decimal(number: Decimal) -> str:

@@ -3,6 +3,7 @@ rules those documents called for, one by one."""
 
 from __future__ import annotations
 
+import csv
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -260,3 +261,71 @@ def test_workbook_numbers_are_shown_as_their_format_shows_them(tmp_path: Path) -
         ("2,5", "0,3", "1234,5"),
     ]
     assert {(r.unit, r.year, r.doc_type) for r in rows} == {("KPU Kota Tual", 2023, "LKj")}
+
+
+def test_a_row_padded_back_to_the_header_width_is_realigned() -> None:
+    # A sheet (or a converter) pads a row that lost its first cell back to full width.
+    text = (
+        "No\tSasaran\tIndikator Kinerja\tTarget\tSatuan\n"
+        "1\tTerwujudnya A\tJumlah laporan\t2\tLaporan\n"
+        "\tJumlah revisi\t4\tKali\t\n"
+    )
+    rows = _read(text)
+    assert [(r.sasaran, r.indicator, r.target_raw, r.satuan) for r in rows] == [
+        ("Terwujudnya A", "Jumlah laporan", "2", "Laporan"),
+        ("Terwujudnya A", "Jumlah revisi", "4", "Kali"),
+    ]
+
+
+# -- the same unseen document in another container -------------------------------------------------
+
+
+def _records(text: str) -> list[list[str]]:
+    return [x.split("\t") if "\t" in x else [x] if x.strip() else [] for x in text.split("\n")]
+
+
+def _as_pipes(text: str, _: Path) -> Path | str:
+    lines = text.split("\n")
+    return "\n".join("| " + " | ".join(x.split("\t")) + " |" if "\t" in x else x for x in lines)
+
+
+def _as_csv(text: str, folder: Path) -> Path | str:
+    path = folder / "doc.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=";").writerows(_records(text))
+    return path
+
+
+def _as_xlsx(text: str, folder: Path) -> Path | str:
+    book = openpyxl.Workbook()
+    for r, record in enumerate(_records(text), 1):
+        for c, value in enumerate(record, 1):
+            if value:
+                book.active.cell(r, c).value = value
+    path = folder / "doc.xlsx"
+    book.save(path)
+    return path
+
+
+def _tabbed(name: str) -> bool:
+    """A text document whose rows are all tab-separated: a markdown table's rows have
+    no tabs for the containers below to split into cells."""
+    path = UNSEEN / f"{name}.txt"
+    if not path.is_file():
+        return False
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return all("\t" in lines[int(row[0]) - 1] for row in corpus.expected(name))
+
+
+TABBED = [n for n in corpus.documents() if _tabbed(n)]
+
+
+@pytest.mark.parametrize("container", [_as_pipes, _as_csv, _as_xlsx])
+@pytest.mark.parametrize("name", TABBED)
+def test_the_same_unseen_document_in_another_container_gives_the_same_rows(
+    name: str, container: object, tmp_path: Path
+) -> None:
+    assert callable(container)
+    path = UNSEEN / f"{name}.txt"
+    rows = read_document(container(path.read_text(encoding="utf-8"), tmp_path))
+    assert sorted(corpus.key(r) for r in rows) == sorted(corpus.expected(name))

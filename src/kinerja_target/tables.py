@@ -778,20 +778,26 @@ class _Table:
         return values, extra, aligned
 
     def misplaced(self, cells: list[str]) -> bool:
-        """An empty target cell while a target-shaped cell sits further left, in a column
-        that holds no values of its own (a Kondisi Awal or Realisasi 2022 column does)."""
+        """A row that has the header's width but not its alignment: an empty target cell
+        while a target-shaped cell sits further left, or a target cell that holds no
+        target while a text column left of it does (a sheet pads a row that lost its
+        first cell back to full width: ``| Jumlah X | 4 | Kali |`` under ``Sasaran |
+        Indikator | Target | Satuan``). Row numbers and columns that hold values of their
+        own (Kondisi Awal, Realisasi 2022) do not count, nor does a row number in the No
+        column."""
         if "target" not in self.roles:
             return False
         t = self.roles.index("target")
-        if cells[t]:
+        if cells[t] and _target_shaped(cells[t]):
             return False
-        filled = [i for i, c in enumerate(cells) if c]
-        return (
-            bool(filled)
-            and filled[-1] < t
-            and self.roles[filled[-1]] not in _VALUE_HOLDING
-            and _target_shaped(cells[filled[-1]])
-        )
+        filled = [i for i, c in enumerate(cells[:t]) if c]
+        if not cells[t]:
+            # every later cell empty too: the row ends early
+            if any(cells[t + 1 :]) or not filled:
+                return False
+            last = filled[-1]
+            return self.roles[last] not in _VALUE_HOLDING and _target_shaped(cells[last])
+        return any(self.roles[i] in _TEXT_ROLES and _target_shaped(cells[i]) for i in filled)
 
 
 def _realign(roles: Sequence[str | None], cells: list[str]) -> list[str]:
@@ -841,6 +847,8 @@ def _realign(roles: Sequence[str | None], cells: list[str]) -> list[str]:
 _VALUE_ROLES = frozenset({"target", "realisasi", "capaian"})
 # Columns whose cells are values in their own right: never a target that slipped left.
 _VALUE_HOLDING = _VALUE_ROLES | {"baseline", "other", "year"}
+# Columns of words, where a target-shaped cell says the row slipped left.
+_TEXT_ROLES = frozenset({"sasaran", "indicator", "tujuan", "program", "kegiatan"})
 
 
 def _right_fit(cells: list[str], width: int) -> list[str]:

@@ -430,10 +430,31 @@ def _column_role(cell: str) -> str | None:
 
 
 def _role_of_text(text: str) -> str | None:
-    for phrase, role in _column_phrases():
-        if text == phrase or text.startswith(phrase + " "):
+    """The role of the longest phrase that ``text`` begins with (whole words)."""
+    by_phrase, longest = _phrase_roles()
+    words = text.split(" ", longest)
+    for size in range(min(len(words), longest), 0, -1):
+        role = by_phrase.get(" ".join(words[:size]))
+        if role is not None:
             return role
     return None
+
+
+@functools.cache
+def _indicator_words() -> tuple[str, ...]:
+    """The first words of the indicator column's phrases (``indikator``, ``iku``)."""
+    words = {p.split()[0].split("/")[0] for p, role in _column_phrases() if role == "indicator"}
+    return tuple(sorted(words))
+
+
+@functools.cache
+def _phrase_roles() -> tuple[dict[str, str], int]:
+    """Each phrase's role (the first listed, as the longest-first scan had it), and the
+    number of words of the longest phrase."""
+    by_phrase: dict[str, str] = {}
+    for phrase, role in _column_phrases():
+        by_phrase.setdefault(phrase, role)
+    return by_phrase, max(p.count(" ") + 1 for p in by_phrase)
 
 
 _YEAR_IN_HEADER = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -489,6 +510,9 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
     the target (``Target`` spanning ``2020 | 2021 | ...``). Of two columns with one role,
     the second is ``other`` unless the years say which is meant (docs/decisions/0205).
     """
+    openers = _indicator_words()
+    if not any(w in c.lower() for p in parts for c in p if c for w in openers):
+        return None  # no indicator column: most lines of a document, told cheaply
     width = max(len(p) for p in parts)
     roles: list[str | None] = []
     years: list[int | None] = []
@@ -497,7 +521,7 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
     for i in range(width):
         texts = list(dict.fromkeys(p[i] for p in parts if i < len(p) and p[i]))
         role = _column_role(" ".join(texts)) if texts else None
-        own = [r for r in map(_column_role, texts) if r is not None]
+        own = [role] if len(texts) == 1 else [r for r in map(_column_role, texts) if r]
         value = next((r for r in own if r in _VALUE_FIRST), None)
         if value is not None and role not in _VALUE_FIRST:
             role = value

@@ -226,6 +226,7 @@ _READ_COLUMNS = {
         "sasaran",
         "indicator",
         "target_raw",
+        "satuan",
         "target",
         "kind",
         "realisasi_raw",

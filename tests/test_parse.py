@@ -82,6 +82,7 @@ CASES: list[tuple[str, Target, set[str]]] = [
     ("3 Kolom", q("3", "kolom"), {"unknown_unit"}),
     ("12 kali/tahun", q("12", "kali", note="per tahun"), set()),
     ("3 Laporan/Dokumen", q("3", "laporan", note="Dokumen"), set()),
+    ("1 Dokumen RKT 2025", q("1", "dokumen", note="RKT 2025"), set()),
     # compounds, bases, notes, cut-off cells, line breaks
     ("6 kec. 29 kel", Compound([q("6", "kecamatan"), q("29", "kelurahan")]), set()),
     ("2 Lap dan 1 Dok", Compound([q("2", "laporan"), q("1", "dokumen")]), set()),
@@ -256,6 +257,7 @@ NOT_TARGETS = [
     ("12 14 15", 3),
     ("80 - abc%", 5),
     ("30 Juni 2024", 3),
+    ("2024 Terwujudnya tata kelola yang baik 5", 5),
     ("31 Desember", 3),
 ]
 

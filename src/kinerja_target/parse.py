@@ -651,8 +651,7 @@ class _Parser:
             return None, False
         if any(words[: len(p)] == p for p in RANGE_WORDS):
             return None, False
-        after = self.peek(len(words))
-        if len(words) > 3 and after.kind in ("end", "paren"):
+        if len(words) > 3:
             raise self.fail("a number followed by a sentence is not a target")
         if words[0] in MONTHS:
             raise self.fail("a date is not a target")
@@ -710,7 +709,11 @@ class _Parser:
         start = self.tok.start
         last = self.tokens[-1]
         rest = self.text[start : last.start].strip()
-        if any(t.kind == "num" for t in self.tokens[self.i : -1]):
+        # Words after the value are a note, numbers among them too ("1 Dokumen RKT 2025");
+        # a number right after the value is another value this grammar did not take.
+        if self.tok.kind == "num" or (
+            self.tok.kind != "word" and any(t.kind == "num" for t in self.tokens[self.i : -1])
+        ):
             raise self.fail(f"unexpected text after the value: {rest!r}")
         if rest.endswith(("/", "-", ",")):
             self.warnings.add(W.TRUNCATED)

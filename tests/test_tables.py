@@ -14,6 +14,7 @@ import attrs
 import openpyxl
 import pytest
 
+from containers import as_crlf, as_csv, as_pipes, as_xlsx
 from kinerja_target.errors import DocumentReadError
 from kinerja_target.tables import DOUBTS, Row, read_document, write_rows
 from kinerja_target.values import Percent, Quantity
@@ -512,41 +513,7 @@ def test_every_doubt_is_explained() -> None:
 # -- the same document in another container ---------------------------------------------------
 
 
-def _as_pipes(text: str, _: Path) -> Path | str:
-    lines = text.split("\n")
-    return "\n".join("| " + " | ".join(x.split("\t")) + " |" if "\t" in x else x for x in lines)
-
-
-def _as_crlf(text: str, folder: Path) -> Path | str:
-    path = folder / "doc.txt"
-    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    return path
-
-
-def _records(text: str) -> list[list[str]]:
-    # A line of cells is a record of cells; a line of prose a record of one value.
-    return [x.split("\t") if "\t" in x else [x] if x.strip() else [] for x in text.split("\n")]
-
-
-def _as_csv(text: str, folder: Path) -> Path | str:
-    path = folder / "doc.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(_records(text))
-    return path
-
-
-def _as_xlsx(text: str, folder: Path) -> Path | str:
-    book = openpyxl.Workbook()
-    for r, record in enumerate(_records(text), 1):
-        for c, value in enumerate(record, 1):
-            if value:
-                book.active.cell(r, c).value = value
-    path = folder / "doc.xlsx"
-    book.save(path)
-    return path
-
-
-@pytest.mark.parametrize("container", [_as_pipes, _as_crlf, _as_csv, _as_xlsx])
+@pytest.mark.parametrize("container", [as_pipes, as_crlf, as_csv, as_xlsx])
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_the_same_document_in_another_container_gives_the_same_rows(
     path: Path, container: object, tmp_path: Path, seed_rows: dict[str, list[Row]]

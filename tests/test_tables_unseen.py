@@ -3,7 +3,6 @@ rules those documents called for, one by one."""
 
 from __future__ import annotations
 
-import csv
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +16,8 @@ from kinerja_target.values import Grade, Number, Percent, Quantity
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 sys.path.insert(0, str(UNSEEN))
 import corpus  # noqa: E402
+
+from containers import as_pipes, as_semicolon_csv, as_xlsx  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -280,33 +281,6 @@ def test_a_row_padded_back_to_the_header_width_is_realigned() -> None:
 # -- the same unseen document in another container -------------------------------------------------
 
 
-def _records(text: str) -> list[list[str]]:
-    return [x.split("\t") if "\t" in x else [x] if x.strip() else [] for x in text.split("\n")]
-
-
-def _as_pipes(text: str, _: Path) -> Path | str:
-    lines = text.split("\n")
-    return "\n".join("| " + " | ".join(x.split("\t")) + " |" if "\t" in x else x for x in lines)
-
-
-def _as_csv(text: str, folder: Path) -> Path | str:
-    path = folder / "doc.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, delimiter=";").writerows(_records(text))
-    return path
-
-
-def _as_xlsx(text: str, folder: Path) -> Path | str:
-    book = openpyxl.Workbook()
-    for r, record in enumerate(_records(text), 1):
-        for c, value in enumerate(record, 1):
-            if value:
-                book.active.cell(r, c).value = value
-    path = folder / "doc.xlsx"
-    book.save(path)
-    return path
-
-
 def _tabbed(name: str) -> bool:
     """A text document whose rows are all tab-separated: a markdown table's rows have
     no tabs for the containers below to split into cells."""
@@ -320,7 +294,7 @@ def _tabbed(name: str) -> bool:
 TABBED = [n for n in corpus.documents() if _tabbed(n)]
 
 
-@pytest.mark.parametrize("container", [_as_pipes, _as_csv, _as_xlsx])
+@pytest.mark.parametrize("container", [as_pipes, as_semicolon_csv, as_xlsx])
 @pytest.mark.parametrize("name", TABBED)
 def test_the_same_unseen_document_in_another_container_gives_the_same_rows(
     name: str, container: object, tmp_path: Path

@@ -1281,21 +1281,7 @@ def _rows_of_tables(tables: Sequence[_Table], context: _Context, source: str) ->
             doc_type = "LKj"  # a table with realisasi reports; whatever the cover says
         year = context.at(context.years, table.start)
         for draft in table.drafts:
-            row = Row(
-                indicator=draft.indicator,
-                target_raw=draft.target,
-                sasaran=draft.sasaran,
-                satker=_satker_of(unit),
-                unit=unit,
-                year=int(year) if year else None,
-                doc_type=doc_type,
-                realisasi_raw=draft.realisasi,
-                capaian_raw=draft.capaian,
-                satuan=draft.satuan,
-                source=source,
-                line=draft.line,
-                doubts=draft.doubts,
-            )
+            row = _row(draft, unit, year, doc_type, source)
             if table.year_columns:
                 rows.extend(_rows_by_year(row, draft))
             else:
@@ -1584,6 +1570,15 @@ def _flat_row(draft: _Draft, context: _Context, source: str) -> Row:
     unit = context.at(context.units, draft.line)
     year = context.at(context.years, draft.line)
     doc_type = context.at(context.doc_types, draft.line)
+    if draft.realisasi or draft.capaian:
+        doc_type = "LKj"
+    return _row(draft, unit, year, doc_type, source)
+
+
+def _row(
+    draft: _Draft, unit: str | None, year: str | None, doc_type: str | None, source: str
+) -> Row:
+    """The row a draft becomes, placed in its unit, year and kind of document."""
     return Row(
         indicator=draft.indicator,
         target_raw=draft.target,
@@ -1591,9 +1586,10 @@ def _flat_row(draft: _Draft, context: _Context, source: str) -> Row:
         satker=_satker_of(unit),
         unit=unit,
         year=int(year) if year else None,
-        doc_type="LKj" if draft.realisasi or draft.capaian else doc_type,
+        doc_type=doc_type,
         realisasi_raw=draft.realisasi,
         capaian_raw=draft.capaian,
+        satuan=draft.satuan,
         source=source,
         line=draft.line,
         doubts=draft.doubts,

@@ -522,3 +522,13 @@ def test_the_same_document_in_another_container_gives_the_same_rows(
     rows = read_document(container(path.read_text(encoding="utf-8"), tmp_path))
     want = [(r.line, r.indicator, r.target_raw, r.sasaran, r.unit) for r in seed_rows[path.name]]
     assert [(r.line, r.indicator, r.target_raw, r.sasaran, r.unit) for r in rows] == want
+
+
+def test_an_exported_row_that_reads_like_a_column_name_stays_a_row(tmp_path: Path) -> None:
+    # Found by the round-trip property: an indicator cell "SATUAN" was taken for the
+    # second line of the export's header, and the file had no rows left.
+    rows = [Row(indicator="SATUAN", target_raw="12 Lap"), Row(indicator="Target", target_raw="")]
+    path = tmp_path / "rows.csv"
+    write_rows(rows, path)
+    again = read_document(path)
+    assert [(r.indicator, r.target_raw) for r in again] == [("SATUAN", "12 Lap"), ("Target", "")]

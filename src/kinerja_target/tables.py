@@ -927,8 +927,9 @@ def _tables(lines: Sequence[_Line]) -> list[_Table]:
         printed = current is None or not current.structured
         if not any(cells) or (printed and _is_separator_row(cells)):
             continue
-        if parts and current is not None and _header_like(cells):
-            # The rest of a header written over two lines (Strategis / Utama / 2025).
+        if parts and current is not None and not current.structured and _header_like(cells):
+            # The rest of a header written over two lines (Strategis / Utama / 2025); an
+            # export's header is one record, and what follows it is data.
             parts.append(cells)
             header = _header(parts)
             if header is not None and not current.drafts:

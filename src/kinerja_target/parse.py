@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 import attrs
@@ -154,33 +154,35 @@ class Expectation(NamedTuple):
     cue: str
 
 
-_PERCENT_CUE = re.compile(r"^(p[a-z]{1,3}sent[a-z]*|rasio|proporsi|tingkat partisipasi)\b")
-_EXPECTATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), kind)
-    for pattern, kind in (
-        (r"^((penurunan|peningkatan|pengurangan) )?(jumlah|banyaknya|frekuensi|total)\b", "count"),
-        (r"^(opini|predikat|kategori|kualifikasi)\b", "grade"),
-        (r"^(nilai|indeks|skor|level|tingkat|hasil penilaian|hasil evaluasi)\b", "score"),
-        (
-            r"^(lama|lamanya|rata-rata waktu|waktu|durasi|jangka waktu|ketepatan waktu)\b",
-            "duration",
-        ),
-    )
+@cache
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on first use: the grammar's and the wording's patterns are not
+    needed by a script that only reads simple cells, and compiling them all at import
+    would cost it a tenth of the import time."""
+    return re.compile(pattern, flags)
+
+
+_PERCENT_CUE = r"^(p[a-z]{1,3}sent[a-z]*|rasio|proporsi|tingkat partisipasi)\b"
+_EXPECTATION_RULES: tuple[tuple[str, str], ...] = (
+    (r"^((penurunan|peningkatan|pengurangan) )?(jumlah|banyaknya|frekuensi|total)\b", "count"),
+    (r"^(opini|predikat|kategori|kualifikasi)\b", "grade"),
+    (r"^(nilai|indeks|skor|level|tingkat|hasil penilaian|hasil evaluasi)\b", "score"),
+    (
+        r"^(lama|lamanya|rata-rata waktu|waktu|durasi|jangka waktu|ketepatan waktu)\b",
+        "duration",
+    ),
 )
-_SCALE_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), scale)
-    for pattern, scale in (
-        (r"\b(reformasi birokrasi|rb)\b", "rb"),
-        (r"\b(spip|maturitas|pengendalian intern)\b", "spip"),
-        (r"\bketerbukaan informasi\b", "kip"),
-        (r"\b(kepuasan masyarakat|ikm|skm)\b", "ikm"),
-        (r"\b(opini|wtp)\b", "opini_bpk"),
-        (r"\b(zona integritas|wbk|wbbm)\b", "zi"),
-        (r"\b(akuntabilitas kinerja|sakip|lakip|akip)\b", "sakip"),
-    )
+_SCALE_CUES: tuple[tuple[str, str], ...] = (
+    (r"\b(reformasi birokrasi|rb)\b", "rb"),
+    (r"\b(spip|maturitas|pengendalian intern)\b", "spip"),
+    (r"\bketerbukaan informasi\b", "kip"),
+    (r"\b(kepuasan masyarakat|ikm|skm)\b", "ikm"),
+    (r"\b(opini|wtp)\b", "opini_bpk"),
+    (r"\b(zona integritas|wbk|wbbm)\b", "zi"),
+    (r"\b(akuntabilitas kinerja|sakip|lakip|akip)\b", "sakip"),
 )
-_TAG = re.compile(r"<[^>]{0,40}>")
-_LEADING_NOISE = re.compile(r"^[\W\d_]*(?:[a-z][.)]\s+)?")
+_TAG = r"<[^>]{0,40}>"
+_LEADING_NOISE = r"^[\W\d_]*(?:[a-z][.)]\s+)?"
 
 
 @lru_cache(maxsize=4096)
@@ -192,14 +194,14 @@ def expectation_for(indicator: str) -> Expectation | None:
     >>> expectation_for("Nilai maturitas SPIP")
     Expectation(kind='score', scale='spip', cue='nilai')
     """
-    text = _TAG.sub("", indicator).lower()
-    text = _LEADING_NOISE.sub("", " ".join(text.split()))
-    scale = next((s for pattern, s in _SCALE_CUES if pattern.search(text)), None)
-    found = _PERCENT_CUE.match(text)
+    text = _re(_TAG).sub("", indicator).lower()
+    text = _re(_LEADING_NOISE).sub("", " ".join(text.split()))
+    scale = next((s for pattern, s in _SCALE_CUES if _re(pattern).search(text)), None)
+    found = _re(_PERCENT_CUE).match(text)
     if found:
         return Expectation("percent", scale, found.group(0))
     for pattern, kind in _EXPECTATION_RULES:
-        found = pattern.match(text)
+        found = _re(pattern).match(text)
         if found:
             return Expectation(kind, scale, found.group(0))
     return None
@@ -207,22 +209,21 @@ def expectation_for(indicator: str) -> Expectation | None:
 
 # -- layout repair and tokens ------------------------------------------------------------------
 
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
-_OCR_PERCENT = re.compile(r"(?<=[\d\s])o/o(?!\w)", re.IGNORECASE)
-_OCR_HUNDRED = re.compile(r"(?<![\w.,])[lI1][Oo0]{2}(?=\s*(?:%|[oO]/[oO]))")
-_QUOTES = re.compile(r"[\"“”„«»]")
-_TIMES = re.compile(r"(?<![\d.,])(\d{1,3})\s*[xX×]\s*(\d{1,4})(?=\s*[^\W\d_])")
+_HYPHEN_BREAK = r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])"
+_OCR_PERCENT = r"(?<=[\d\s])[oO]/[oO](?!\w)"
+_OCR_HUNDRED = r"(?<![\w.,])[lI1][Oo0]{2}(?=\s*(?:%|[oO]/[oO]))"
+_QUOTES = r"[\"“”„«»]"
+_TIMES = r"(?<![\d.,])(\d{1,3})\s*[xX×]\s*(\d{1,4})(?=\s*[^\W\d_])"
 
 
 def _multiply(found: re.Match[str]) -> str:
     return str(int(found.group(1)) * int(found.group(2)))
 
 
-_OCR_ZERO = re.compile(r"(?<=\d)[Oo](?=[\dOo]*(?:[%.,\s]|$))")
-_OCR_ONE = re.compile(r"(?<![^\s(])[lI](?=[Oo]*\d)")
+_OCR_ZERO = r"(?<=\d)[Oo](?=[\dOo]*(?:[%.,\s]|$))"
+_OCR_ONE = r"(?<![^\s(])[lI](?=[Oo]*\d)"
 
-_TOKEN = re.compile(
-    r"""
+_TOKEN = r"""
     (?P<ws>\s+)
    |(?P<num>\d+(?:[.,]\d+)*)
    |(?P<sym>≥|≤|>=|=>|<=|=<|>|<)
@@ -233,9 +234,7 @@ _TOKEN = re.compile(
    |(?P<close>\))
    |(?P<dash>[-–—−‒])
    |(?P<punct>.)
-    """,
-    re.VERBOSE,
-)
+    """
 
 
 class Token(NamedTuple):
@@ -251,7 +250,7 @@ def _tokens(text: str) -> list[Token]:
     depth_start = -1
     depth = 0
     pos = 0
-    for m in _TOKEN.finditer(text):
+    for m in _re(_TOKEN, re.VERBOSE).finditer(text):
         kind = m.lastgroup or "punct"
         if kind == "dot":  # only reachable through the word group
             kind = "word"
@@ -282,13 +281,13 @@ def _tokens(text: str) -> list[Token]:
 def _repair(text: str) -> tuple[str, bool]:
     """Undo what PDF extraction and OCR do to a cell; says whether OCR letters were fixed."""
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
-    text = _HYPHEN_BREAK.sub("", text)
-    text = _QUOTES.sub(" ", text)  # 'minimal "BB"'
-    text = _TIMES.sub(_multiply, text)  # "1x24 jam" is 24 jam
-    fixed = _OCR_HUNDRED.sub("100", text)  # "lOOo/o": no digit left to anchor on
-    fixed = _OCR_PERCENT.sub("%", fixed)
-    fixed = _OCR_ONE.sub("1", fixed)  # before zeros: "lO0%" is 1, O, 0
-    fixed = _OCR_ZERO.sub("0", fixed)
+    text = _re(_HYPHEN_BREAK).sub("", text)
+    text = _re(_QUOTES).sub(" ", text)  # 'minimal "BB"'
+    text = _re(_TIMES).sub(_multiply, text)  # "1x24 jam" is 24 jam
+    fixed = _re(_OCR_HUNDRED).sub("100", text)  # "lOOo/o": no digit left to anchor on
+    fixed = _re(_OCR_PERCENT).sub("%", fixed)
+    fixed = _re(_OCR_ONE).sub("1", fixed)  # before zeros: "lO0%" is 1, O, 0
+    fixed = _re(_OCR_ZERO).sub("0", fixed)
     return fixed, fixed != text
 
 
@@ -947,7 +946,7 @@ def _parse_full(text: str, expect: Expectation | None) -> Target:
         return _parse_repaired(text, text, expect)
     except TargetParseError as error:
         # "102, 8", "Rp717, 141 miliar": a separator the line break left a space after.
-        joined = _SPACED_SEPARATOR.sub(r"\1", text)
+        joined = _re(_SPACED_SEPARATOR).sub(r"\1", text)
         if joined == text:
             raise
         try:
@@ -957,7 +956,7 @@ def _parse_full(text: str, expect: Expectation | None) -> Target:
         return value.with_warnings(W.AMBIGUOUS_SEPARATOR)
 
 
-_SPACED_SEPARATOR = re.compile(r"(?<=\d)([.,]) (?=\d{1,3}(?!\d))")
+_SPACED_SEPARATOR = r"(?<=\d)([.,]) (?=\d{1,3}(?!\d))"
 
 
 def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:

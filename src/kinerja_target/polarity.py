@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -114,21 +114,26 @@ WORDING_CUES: tuple[tuple[str, Polarity, str], ...] = (
         "it counts something to avoid",
     ),
 )
-_COMPILED = tuple((re.compile(p), pol, why) for p, pol, why in WORDING_CUES)
-_PERCENT_TYPO = re.compile(r"^p[a-z]{1,3}sent[a-z]*\b")
-_TAG = re.compile(r"<[^>]{0,40}>")
+_PERCENT_TYPO = r"^p[a-z]{1,3}sent[a-z]*\b"
+_TAG = r"<[^>]{0,40}>"
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], Polarity, str], ...]:
+    """The cue patterns, compiled when polarity is first asked for."""
+    return tuple((re.compile(p), pol, why) for p, pol, why in WORDING_CUES)
 
 
 def _fold(indicator: str) -> str:
-    text = " ".join(_TAG.sub("", indicator).lower().split())
-    return _PERCENT_TYPO.sub("persentase", text.lstrip("0123456789.) "))
+    text = " ".join(re.sub(_TAG, "", indicator).lower().split())
+    return re.sub(_PERCENT_TYPO, "persentase", text.lstrip("0123456789.) "))
 
 
 @lru_cache(maxsize=4096)
 def _from_wording(indicator: str) -> tuple[Polarity, str, str | None, bool]:
     """(polarity, reason, cue, whether a cue matched) for the wording alone."""
     text = _fold(indicator)
-    for pattern, polarity, reason in _COMPILED:
+    for pattern, polarity, reason in _compiled():
         found = pattern.search(text)
         if found:
             # Quote the whole match when short; else the word that decided (the last group).

@@ -22,7 +22,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "kinerja_target.strategies needs hypothesis: pip install 'kinerja-target[hypothesis]'"
+    ) from error
 
 from .numbers import format_decimal, write_number_words
 from .scales import SCALES

@@ -61,11 +61,6 @@ Severity: TypeAlias = Literal["error", "warning", "info"]
 #: The severities, most serious first. ``kinerja-target check`` exits 1 on an ``error``.
 SEVERITIES: Final[tuple[str, ...]] = ("error", "warning", "info")
 
-RowFunction: TypeAlias = Callable[[Row], "str | None"]
-TableFunction: TypeAlias = Callable[
-    [Sequence[Row]], Iterable["tuple[Row, str, tuple[Row, ...]] | Finding"]
-]
-
 
 @attrs.frozen(repr=False)
 class Finding:

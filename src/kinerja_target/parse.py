@@ -379,7 +379,6 @@ class _Parser:
         words = self.words_ahead()
         if not words:
             return None
-        after = self.peek(len(words))
         if words[0] in SPIP_LEVEL_WORDS and self.peek(1).kind == "num":
             level = self.peek(1).text
             if level in {g.code for g in SCALES["spip"].grades}:
@@ -391,16 +390,8 @@ class _Parser:
             self.i += found[2]
             return Grade(found[1], found[0])
         if len(words) == 1 and words[0].upper() in LETTER_CODES and self.ends_value(1):
-            scale = "sakip"
-            if self.expect is not None and self.expect.scale in LETTER_SCALES:
-                scale = self.expect.scale
-            code = words[0].upper()
             self.i += 1
-            if code not in {g.code for g in SCALES[scale].grades}:
-                # "CC" under an IKM indicator: a SAKIP letter where IKM letters are asked.
-                return Grade(code, "sakip", warnings=(W.UNIT_MISMATCH,))
-            return Grade(code, scale)
-        del after
+            return _letter_grade(words[0].upper(), self.expect, None, None)
         return None
 
     def ends_value(self, n: int) -> bool:
@@ -915,17 +906,24 @@ def _simple_amount(
     return Number(value, qualifier=qualifier, warnings=warnings, raw=raw)
 
 
+def _letter_grade(
+    code: str, expect: Expectation | None, qualifier: str | None, raw: str | None
+) -> Grade:
+    """A letter grade on the scale the indicator names (SAKIP when it names none)."""
+    scale = expect.scale if expect is not None and expect.scale in LETTER_SCALES else "sakip"
+    if code not in {g.code for g in SCALES[scale].grades}:
+        # "CC" under an IKM indicator: a SAKIP letter where the wording asks for IKM's.
+        warnings: tuple[str, ...] = (W.UNIT_MISMATCH,)
+        return Grade(code, "sakip", qualifier=qualifier, warnings=warnings, raw=raw)
+    return Grade(code, scale, qualifier=qualifier, raw=raw)
+
+
 def _simple_grade(
     word: str, expect: Expectation | None, qualifier: str | None, raw: str
 ) -> Target | None:
     code = word.upper()
     if code in LETTER_CODES:
-        scale = expect.scale if expect is not None and expect.scale in LETTER_SCALES else "sakip"
-        if code not in {g.code for g in SCALES[scale].grades}:
-            # a SAKIP letter where the indicator asks for another scale's letters
-            warnings: tuple[str, ...] = (W.UNIT_MISMATCH,)
-            return Grade(code, "sakip", qualifier=qualifier, warnings=warnings, raw=raw)
-        return Grade(code, scale, qualifier=qualifier, raw=raw)
+        return _letter_grade(code, expect, qualifier, raw)
     words = tuple(word.lower().split())
     named = lookup_grade(words)
     if named is None or named[2] != len(words):

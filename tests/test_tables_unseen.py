@@ -27,8 +27,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_corpus_is_there() -> None:
     names = corpus.documents()
-    assert len(names) == 8
-    assert sum(len(corpus.expected(n)) for n in names) == 102
+    assert len(names) == 10
+    assert sum(len(corpus.expected(n)) for n in names) == 125
 
 
 @pytest.mark.parametrize("name", corpus.documents())
@@ -303,3 +303,72 @@ def test_the_same_unseen_document_in_another_container_gives_the_same_rows(
     path = UNSEEN / f"{name}.txt"
     rows = read_document(container(path.read_text(encoding="utf-8"), tmp_path))
     assert sorted(corpus.key(r) for r in rows) == sorted(corpus.expected(name))
+
+
+# -- sasaran headings, KPU RI, two-line headers across pages (docs/decisions/0209) -------------
+
+
+def test_a_sasaran_named_in_prose_goes_to_the_table_below_it() -> None:
+    text = (
+        "Sasaran Strategis 1: Meningkatnya partisipasi\n\n"
+        "Indikator Kinerja\tTarget\tRealisasi\tCapaian\nPersentase A\t80%\t82%\t102,5%\n\n"
+        "Sasaran 2 : Terwujudnya tata kelola\nyang akuntabel\n\n"
+        "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n1\tNilai B\tA\tBB\t88\n\n"
+        "SASARAN STRATEGIS III MENINGKATNYA LAYANAN\n\n"
+        "Indikator Kinerja\tTarget\tRealisasi\tCapaian\nJumlah C\t2 Lap\t2 Lap\t100%\n\n"
+        "BAB IV\n\nIndikator Kinerja\tTarget\tRealisasi\tCapaian\nJumlah D\t1 Lap\t1 Lap\t100%\n"
+    )
+    assert [(r.indicator, r.sasaran) for r in _read(text)] == [
+        ("Persentase A", "Meningkatnya partisipasi"),
+        ("Nilai B", "Terwujudnya tata kelola yang akuntabel"),
+        ("Jumlah C", "MENINGKATNYA LAYANAN"),
+        ("Jumlah D", None),  # a new chapter: the heading no longer applies
+    ]
+
+
+def test_prose_about_a_sasaran_is_no_heading() -> None:
+    text = (
+        "Sasaran ini diukur dengan dua indikator.\n\nIndikator Kinerja\tTarget\nPersentase A\t80%\n"
+    )
+    (row,) = _read(text)
+    assert row.sasaran is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "unit"),
+    [
+        ("KOMISI PEMILIHAN UMUM REPUBLIK INDONESIA", "KPU RI"),
+        ("SEKRETARIAT JENDERAL KOMISI PEMILIHAN UMUM", "Sekretariat Jenderal KPU"),
+        ("Sekretariat Jenderal KPU RI", "Sekretariat Jenderal KPU"),
+        ("SETJEN KPU", "Sekretariat Jenderal KPU"),
+    ],
+)
+def test_the_commission_at_the_centre_and_its_secretariat(heading: str, unit: str) -> None:
+    text = f"RKT TAHUN 2024\n{heading}\n\nIndikator Kinerja\tTarget\nPersentase A\t80%\n"
+    (row,) = _read(text)
+    assert (row.satker, row.unit) == ("KPU RI", unit)
+
+
+def test_a_bureau_head_signing_a_setjen_pk_is_the_sub_unit() -> None:
+    text = (
+        "PERJANJIAN KINERJA TAHUN 2024\nSEKRETARIAT JENDERAL KPU\n\n"
+        "Indikator Kinerja\tTarget\nPersentase A\t80%\n\n"
+        "Pihak Kedua\nKepala Biro Perencanaan dan Data\n\nAni\n\n"
+        "Pihak Pertama\nKepala Bagian Perencanaan\nSekretariat Jenderal KPU\n\nBudi\n"
+    )
+    (row,) = _read(text)
+    # a Bagian under a Biro is a Bagian, not a Sub Bagian
+    assert (row.satker, row.unit) == ("KPU RI", "Sekretariat Jenderal KPU / Bagian Perencanaan")
+
+
+def test_a_two_line_header_repeated_after_a_page_break_continues_the_table() -> None:
+    text = (
+        "No\tSasaran\tIndikator Kinerja\t\n\tStrategis\tUtama\tTarget 2025\n"
+        "1\tTerwujudnya A\tPersentase laporan yang\t\n12\n"
+        "No\tSasaran\tIndikator Kinerja\t\n\tStrategis\tUtama\tTarget 2025\n"
+        "\t\tdisusun tepat waktu\t90%\n\t\tJumlah B\t2 Lap\n"
+    )
+    assert [(r.line, r.sasaran, r.indicator, r.target_raw, r.doubts) for r in _read(text)] == [
+        (3, "Terwujudnya A", "Persentase laporan yang disusun tepat waktu", "90%", ()),
+        (8, "Terwujudnya A", "Jumlah B", "2 Lap", ()),
+    ]

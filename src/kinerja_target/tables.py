@@ -108,17 +108,29 @@ _SIGNATORY = re.compile(r"^\W*pihak\s+(?P<which>pertama|kedua)\W*$", re.I)
 _SASARAN_OPENER = re.compile(r"^(?:(?:Ter|Me|Di|Ber)\w+nya|Peningkatan|Penguatan)\b")
 
 _ORG = re.compile(
-    r"(?P<sek>\bsekretariat\s+)?\b(?:kpu|komisi\s+pemilihan\s+umum)\s+"
-    r"(?:(?P<ri>ri|republik\s+indonesia)\b|(?P<level>provinsi|propinsi|prov\.?|"
-    r"kabupaten|kab\.?|kota)(?=\s))",
+    r"(?P<sek>\bsekretariat\s+(?P<jen>jenderal\s+)?|\bsetjen\s+)?"
+    r"\b(?:kpu|komisi\s+pemilihan\s+umum)"
+    r"(?:\s+(?P<ri>ri|republik\s+indonesia)\b|\s+(?P<level>provinsi|propinsi|prov\.?|"
+    r"kabupaten|kab\.?|kota)(?=\s)|(?<=\w)(?!\s+(?:provinsi|propinsi|prov|kabupaten|kab|kota)\b))",
     re.I,
 )
+#: The unit of the commission's secretariat at the centre, and its satker.
+_SETJEN, _KPU_RI = "Sekretariat Jenderal KPU", "KPU RI"
 _LEVELS = {"provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi"}
 _LEVELS |= {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota"}
 # A mention right after one of these is a person's office (a signature), not a heading.
 _OFFICE_BEFORE = re.compile(
-    r"\b(ketua|sekretaris|anggota|kepala|kabag|kasubbag|plt|plh|selaku)\W*$", re.I
+    r"\b(ketua|sekretaris(\s+jenderal)?|anggota|kepala|kabag|kasubbag|plt|plh|selaku)\W*$", re.I
 )
+# A sasaran named in prose above the tables that measure it (docs/decisions/0209):
+# "Sasaran Strategis 1: Meningkatnya ...", "Sasaran 2 : ...", "SASARAN STRATEGIS III ...".
+_SASARAN_HEADING = re.compile(
+    r"^(?:[A-Za-z\d]{1,3}[.)]\s+)?sasaran(?:\s+(?:strategis|kegiatan|program))?"
+    r"(?:\s+(?:ke[-\s]?)?(?P<num>\d{1,2}(?:\.\d{1,2})?|(?-i:[IVX]{1,5}))\b)?"
+    r"\s*(?P<sep>[:.)–—-])?\s*(?P<text>\S.*)$",
+    re.I,
+)
+_CHAPTER = re.compile(r"^(?:bab|chapter)\s+(?:[IVX]+|\d+)\b", re.I)
 _HEADING_LABEL = re.compile(r"\b(unit\s+organisasi|unit\s+kerja|satuan\s+kerja|satker)\b", re.I)
 _NAME_STOP = frozenset({"tahun", "alamat", "nama", "jalan", "jl", "telp", "email", "periode"})
 _YEAR_PATTERNS = (
@@ -130,11 +142,17 @@ _CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.-]\d+)*\b", re.I)
 _LEGAL_CITATION = re.compile(r"\bnomor\s+\S+\s+$", re.I)
 # Offices in the order of the hierarchy, for the Pihak Pertama of a PK cascade.
 _OFFICE_RANKS: tuple[tuple[str, int], ...] = (
-    ("kepala sub bagian", 3),
-    ("kepala subbagian", 3),
-    ("kasubbag", 3),
-    ("kepala bagian", 2),
-    ("kabag", 2),
+    ("kepala sub bagian", 4),
+    ("kepala subbagian", 4),
+    ("kasubbag", 4),
+    ("kepala bagian", 3),
+    ("kabag", 3),
+    ("kepala biro", 2),
+    ("kepala pusat", 2),
+    ("kepala inspektorat", 2),
+    ("inspektur", 2),
+    ("karo", 2),
+    ("kapus", 2),
     ("sekretaris", 1),
     ("ketua", 0),
 )
@@ -906,22 +924,59 @@ def _names_columns(cells: Sequence[str]) -> bool:
     return _header_like(cells) and sum(bool(c and _column_role(c)) for c in cells) >= 2
 
 
+def _sasaran_heading(text: str) -> str | None:
+    """The sasaran a prose line names as a heading (``Sasaran Strategis 1: Meningkatnya
+    ...``, ``SASARAN STRATEGIS III MENINGKATNYA ...``), if it is one: a colon after the
+    word, or a number with a separator or a text that opens like a sasaran."""
+    found = _SASARAN_HEADING.match(text.replace("*", "").strip().lstrip("#").strip())
+    if found is None:
+        return None
+    rest, num, sep = found.group("text").strip(), found.group("num"), found.group("sep")
+    if _starts_lower(rest) or len(rest.split()) > 30 or _target_shaped(rest):
+        return None
+    named = sep in (":", "–", "—", "-") or (
+        num is not None and (sep is not None or _SASARAN_OPENER.match(rest.capitalize()))
+    )
+    return rest if named else None
+
+
 def _tables(lines: Sequence[_Line]) -> list[_Table]:
     """Find the tables of a document and assemble their rows."""
     tables: list[_Table] = []
     current: _Table | None = None
     orphans: list[_Line] = []
+    # A table ended by the top line of a two-line header: a page break if the header
+    # that line begins is the table's own (docs/decisions/0209).
+    suspended: _Table | None = None
+    # The sasaran a prose heading names, for the tables below it without a sasaran
+    # column; ``heading_open`` while its wrapped lines may follow.
+    prose_sasaran: str | None = None
+    heading_open = False
     # A line of header words just above: the top of a header written over two lines.
     above: _Line | None = None
     # The lines of the header just read; a line of header words right below goes on it.
     parts: list[Sequence[str]] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         prose = line.cells is None or (line.lone and not (current and current.structured))
         if prose:
-            if not line.text.strip() or (current and _PAGE_NUMBER.match(line.text)):
+            text = line.text.strip()
+            if not text:
+                heading_open = False
                 continue
-            current, above, parts = None, None, []  # text between tables ends a table
+            if (current or suspended) and _PAGE_NUMBER.match(text):
+                continue
+            current, suspended, above, parts = None, None, None, []  # text ends a table
+            named = _sasaran_heading(text)
+            if named is not None:
+                prose_sasaran, heading_open = named, True
+            elif heading_open and prose_sasaran and _starts_lower(text):
+                prose_sasaran = _join(prose_sasaran, text)  # the heading goes on
+            else:
+                heading_open = False
+                if _CHAPTER.match(text):
+                    prose_sasaran = None
             continue
+        heading_open = False
         assert line.cells is not None
         cells = line.cells
         printed = current is None or not current.structured
@@ -948,12 +1003,21 @@ def _tables(lines: Sequence[_Line]) -> list[_Table]:
             first = _first_roles(cells)
             if current is not None and first == current.first:
                 current.page_break()
+            elif suspended is not None and (header.roles, header.years) == (
+                suspended.roles,
+                suspended.years,
+            ):
+                current = suspended  # a two-line header repeated on a new page
+                current.page_break()
             else:
                 # A data export, one complete record per line (docs/decisions/0201).
                 roles = set(header.roles)
                 structured = "satker" in roles or {"unit", "year"} <= roles
                 current = _Table(header.roles, line.number, structured, header.years, first)
+                if prose_sasaran and not structured and "sasaran" not in header.roles:
+                    current.sasaran = prose_sasaran
                 tables.append(current)
+            suspended = None
             parts = header_lines
             continue
         if current is None:
@@ -962,6 +1026,19 @@ def _tables(lines: Sequence[_Line]) -> list[_Table]:
             orphans.append(line)
             continue
         if printed and _is_number_row(cells):
+            continue
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            printed
+            and nxt is not None
+            and nxt.cells is not None
+            and _header_like(cells)
+            and _header([cells]) is None
+            and _header([cells, nxt.cells]) is not None
+        ):
+            # The top line of a header over two lines: the table ends here, unless that
+            # header is the table's own, repeated after a page break.
+            suspended, current, above = current, None, line
             continue
         if printed and _names_columns(cells):
             # The header of a budget table or the like: it ends the performance table.
@@ -1184,9 +1261,18 @@ def _unit_in(text: str) -> str | None:
         if _OFFICE_BEFORE.search(text[: m.start()].rstrip(" ,:;")):
             continue
         prefix = "Sekretariat KPU" if m.group("sek") else "KPU"
-        if m.group("ri"):
-            found = f"{prefix} RI"
+        sek = (m.group("sek") or "").lower()
+        setjen = bool(m.group("jen")) or sek.startswith("setjen")
+        if setjen or (m.group("ri") and sek):
+            # The secretariat of KPU RI is the Sekretariat Jenderal, named with or
+            # without "RI" (SEKRETARIAT JENDERAL KOMISI PEMILIHAN UMUM).
+            found = _SETJEN
             continue
+        if m.group("ri"):
+            found = _KPU_RI
+            continue
+        if m.group("level") is None:
+            continue  # "KPU" alone, outside the secretariat: names no unit
         level = _LEVELS[m.group("level").lower().rstrip(".")]
         name = _place_name(level, text[m.end() :])
         if name is not None:
@@ -1262,6 +1348,8 @@ def _satker_of(unit: str | None) -> str | None:
     if unit is None:
         return None
     head = unit.split(" / ")[0]
+    if head == _SETJEN:
+        return _KPU_RI
     return head.removeprefix("Sekretariat ").strip() or None
 
 

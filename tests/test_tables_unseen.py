@@ -27,8 +27,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_corpus_is_there() -> None:
     names = corpus.documents()
-    assert len(names) == 10
-    assert sum(len(corpus.expected(n)) for n in names) == 125
+    assert len(names) == 11
+    assert sum(len(corpus.expected(n)) for n in names) == 128
 
 
 @pytest.mark.parametrize("name", corpus.documents())
@@ -371,4 +371,17 @@ def test_a_two_line_header_repeated_after_a_page_break_continues_the_table() -> 
     assert [(r.line, r.sasaran, r.indicator, r.target_raw, r.doubts) for r in _read(text)] == [
         (3, "Terwujudnya A", "Persentase laporan yang disusun tepat waktu", "90%", ()),
         (8, "Terwujudnya A", "Jumlah B", "2 Lap", ()),
+    ]
+
+
+def test_a_flattened_lkj_header_one_cell_per_line_fills_realisasi_and_capaian() -> None:
+    text = (
+        "LAPORAN KINERJA KPU KOTA TUAL TAHUN 2023\n\n"
+        "Indikator Kinerja\n\nTarget\n\nRealisasi\n\nCapaian (%)\n\n"
+        "Persentase partisipasi\npemilih\n\n80%\n\n84%\n\n105%\n\n"
+        "Nilai Akuntabilitas\nKinerja\n\nBB\n\nB\n\n87,5\n"
+    )
+    assert [(r.indicator, r.target_raw, r.realisasi_raw, r.capaian_raw) for r in _read(text)] == [
+        ("Persentase partisipasi pemilih", "80%", "84%", "105%"),
+        ("Nilai Akuntabilitas Kinerja", "BB", "B", "87,5"),
     ]

@@ -1510,7 +1510,28 @@ def _pieces(lines: Sequence[_Line]) -> list[_Piece]:
             or (_all_caps(text) and len(text.split()) >= 2)
         )
         pieces.append(_Piece(line.number, text, boundary, None if boundary else _split_line(text)))
-    return _settle(pieces)
+    return _settle(_header_runs(pieces))
+
+
+def _header_runs(pieces: list[_Piece]) -> list[_Piece]:
+    """A header flattened one cell per line (``Indikator Kinerja`` / ``Target`` /
+    ``Realisasi`` / ``Capaian (%)``): consecutive lines of header words that name the
+    columns together are one header line, a boundary (docs/decisions/0209)."""
+    out = list(pieces)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and not out[j].boundary and _header_like([out[j].text]):
+            j += 1
+        joined = " ".join(p.text for p in out[i:j])
+        if j - i >= 2 and _flat_header_roles(joined) is not None:
+            out[i] = _Piece(out[i].number, joined, True, None)
+            for k in range(i + 1, j):
+                out[k] = _Piece(out[k].number, "", True, None)
+            i = j
+            continue
+        i = max(j, i + 1)
+    return out
 
 
 def _settle(pieces: list[_Piece]) -> list[_Piece]:

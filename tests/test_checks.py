@@ -237,6 +237,24 @@ def test_the_same_indicator_in_two_units_is_no_duplicate() -> None:
     assert check(rows) == []
 
 
+def test_repeats_in_other_tables_or_years_are_no_duplicates() -> None:
+    # An LKj repeats its PK table's indicators in its measurement tables, and a Renstra
+    # gives one row a year: neither is a duplicate; a repeat in one table and year is.
+    unit = {"unit": "KPU Kabupaten Bantul", "satker": "KPU Kabupaten Bantul", "source": "a"}
+    text = "Persentase partisipasi pemilih dalam Pemilu"
+    pk = _row(text, "80%", table=0, year=2023, **unit)
+    measured = _row(text, "80%", table=1, year=2023, realisasi_raw="83%", **unit)
+    later = _row(text, "82%", table=0, year=2024, **unit)
+    again = _row(text, "85%", table=0, year=2023, **unit)
+    findings = check([pk, measured, later, again], select=["duplicate_indicator"])
+    assert [(f.row, f.severity) for f in findings] == [(again, "error")]
+
+
+def test_a_grade_capaian_is_not_judged() -> None:
+    row = _row("Nilai Akuntabilitas Kinerja", "BB", realisasi_raw="B", capaian_raw="87,50")
+    assert check([row], select=["capaian_mismatch"]) == []
+
+
 def _cascade(*targets: str) -> list[Row]:
     return [
         _row(
@@ -356,3 +374,14 @@ def test_reported_capaian_is_checked_against_target_and_realisasi() -> None:
         ("Jumlah laporan kinerja yang disusun tepat waktu", "warning")
     ]
     assert "3/4 × 100% = 75%" in findings[0].message
+
+
+def test_the_unseen_documents_are_clean() -> None:
+    # Eleven documents in other layouts (PK, LKj with several tables, IKU, Renstra, KPU RI):
+    # none of their rows is wrong, so check finds nothing but the one row the reader
+    # joined on a guess. False alarms on clean documents would make check useless.
+    unseen = sorted((DATA / "unseen").glob("*.txt")) + sorted((DATA / "unseen").glob("*.csv"))
+    rows = [r for path in unseen for r in read_document(path)]
+    assert len(rows) >= 120
+    found = {(Path(f.row.source or "").name, f.row.line, f.code) for f in check(rows)}
+    assert found == {("iku_kota_yogyakarta_2023.txt", 39, "unsure_row")}

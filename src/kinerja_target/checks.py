@@ -346,6 +346,8 @@ def _reported_capaian(text: str) -> tuple[Decimal, int] | None:
 def _capaian_mismatch(row: Row) -> str | None:
     if not row.capaian_raw or not row.realisasi_raw or not _has_target(row):
         return None
+    if isinstance(row.target, Grade):
+        return None  # LKj compute a grade's capaian in too many ways to judge one (0302)
     reported = _reported_capaian(row.capaian_raw)
     if reported is None:
         return None
@@ -406,6 +408,13 @@ def _target_key(row: Row) -> object:
     return " ".join(row.target_raw.lower().split())
 
 
+def _occasion(row: Row) -> tuple[int | None, int | None, bool]:
+    """What else must match for two mentions in one unit to be a duplicate: the table (an
+    LKj repeats its measurements in several tables), the year (a Renstra gives one row a
+    year) and whether the row reports a realisation (a data export has no tables)."""
+    return row.table, row.year, bool(row.realisasi_raw or row.capaian_raw)
+
+
 def _has_target(row: Row) -> bool:
     return row.target is not None and not isinstance(row.target, Missing)
 
@@ -422,9 +431,9 @@ def _label(row: Row) -> str:
     per_row=False,
 )
 def _duplicate_indicator(rows: Sequence[Row]) -> Iterator[Finding]:
-    groups: dict[tuple[str | None, str | None, str], list[Row]] = defaultdict(list)
+    groups: dict[tuple[object, ...], list[Row]] = defaultdict(list)
     for row in rows:
-        groups[(row.source, row.unit, _identity(row))].append(row)
+        groups[(row.source, row.unit, *_occasion(row), _identity(row))].append(row)
     for group in groups.values():
         first = group[0]
         for row in group[1:]:
@@ -447,10 +456,10 @@ def _duplicate_indicator(rows: Sequence[Row]) -> Iterator[Finding]:
     per_row=False,
 )
 def _inconsistent_target(rows: Sequence[Row]) -> Iterator[tuple[Row, str, tuple[Row, ...]]]:
-    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    groups: dict[tuple[object, ...], list[Row]] = defaultdict(list)
     for row in rows:
         if row.satker and _has_target(row):
-            groups[(row.satker, _identity(row))].append(row)
+            groups[(row.satker, row.year, _identity(row))].append(row)
     for group in groups.values():
         if len({(r.source, r.unit) for r in group}) < 2:
             continue  # one agreement: a repeat there is a duplicate_indicator

@@ -216,8 +216,10 @@ class Row:
     (``12``) and ``target`` is read with the unit (``12 laporan``).
 
     ``source`` and ``line`` (where the indicator text begins) say where the row was read,
-    and ``doubts`` why the reader is unsure of it (codes of :data:`DOUBTS`); the three
-    stay out of equality, so a row read back from a CSV equals the row written.
+    ``table`` which table of the document it belongs to (0 for the first, ``None`` for a
+    data export), and ``doubts`` why the reader is unsure of it (codes of
+    :data:`DOUBTS`); these stay out of equality, so a row read back from a CSV equals the
+    row written.
     """
 
     indicator: str
@@ -236,6 +238,7 @@ class Row:
     source: str | None = attrs.field(default=None, eq=False)
     line: int | None = attrs.field(default=None, eq=False)
     doubts: tuple[str, ...] = attrs.field(default=(), eq=False, converter=_doubt_codes)
+    table: int | None = attrs.field(default=None, eq=False)
 
     @property
     def unsure(self) -> bool:
@@ -265,6 +268,7 @@ class Row:
             "capaian_raw": self.capaian_raw,
             "satuan": self.satuan,
             "doubts": list(self.doubts),
+            "table": self.table,
         }
 
     def __repr__(self) -> str:
@@ -1370,7 +1374,7 @@ def _rows_of_tables(tables: Sequence[_Table], context: _Context, source: str) ->
             doc_type = "LKj"  # a table with realisasi reports; whatever the cover says
         year = context.at(context.years, table.start)
         for draft in table.drafts:
-            row = _row(draft, unit, year, doc_type, source)
+            row = _row(draft, unit, year, doc_type, source, index)
             if table.year_columns:
                 rows.extend(_rows_by_year(row, draft))
             else:
@@ -1682,11 +1686,16 @@ def _flat_row(draft: _Draft, context: _Context, source: str) -> Row:
     doc_type = context.at(context.doc_types, draft.line)
     if draft.realisasi or draft.capaian:
         doc_type = "LKj"
-    return _row(draft, unit, year, doc_type, source)
+    return _row(draft, unit, year, doc_type, source, 0)
 
 
 def _row(
-    draft: _Draft, unit: str | None, year: str | None, doc_type: str | None, source: str
+    draft: _Draft,
+    unit: str | None,
+    year: str | None,
+    doc_type: str | None,
+    source: str,
+    table: int,
 ) -> Row:
     """The row a draft becomes, placed in its unit, year and kind of document."""
     return Row(
@@ -1703,6 +1712,7 @@ def _row(
         source=source,
         line=draft.line,
         doubts=draft.doubts,
+        table=table,
     )
 
 

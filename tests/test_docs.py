@@ -39,3 +39,19 @@ def test_parsing_table_row(cell: str, text: str, shown: str) -> None:
     value = parse_target(cell)
     assert repr(value) == shown
     assert str(value) == text
+
+
+def test_check_output_shown_in_the_docs_is_current(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kinerja_target.cli import main
+
+    text = (DOCS / "checks.md").read_text(encoding="utf-8")
+    command = "$ cd tests/data && kinerja-target check 00*.txt\n"
+    shown = text[text.index(command) + len(command) : text.index("$ echo $?")]
+    data = Path(__file__).parent / "data"
+    monkeypatch.chdir(data)
+    status = main(["check", *sorted(p.name for p in data.glob("00*.txt"))])
+    out, err = capsys.readouterr()
+    assert out + err == shown
+    assert status == 1

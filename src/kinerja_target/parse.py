@@ -305,7 +305,8 @@ class _Parser:
     def __init__(self, text: str, expect: Expectation | None, raw: str | None = None) -> None:
         self.text = text
         # Errors name the text as the caller gave it; positions are those of the repaired
-        # text, which differs only where a soft hyphen, a line-break hyphen or "o/o" went.
+        # text, which is shorter only where repair joined or rewrote something (a soft or
+        # line-break hyphen, "o/o", a product such as "1x24").
         self.raw = text if raw is None else raw
         self.tokens = _tokens(text)
         self.i = 0

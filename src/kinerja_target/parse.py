@@ -48,7 +48,7 @@ from .values import (
     WarningCode,
 )
 
-__all__ = ["Expectation", "expectation_for", "parse_target"]
+__all__ = ["Expectation", "expectation_for", "fold_wording", "parse_target"]
 
 W = WarningCode
 
@@ -185,6 +185,13 @@ _TAG = r"<[^>]{0,40}>"
 _LEADING_NOISE = r"^[\W\d_]*(?:[a-z][.)]\s+)?"
 
 
+def fold_wording(indicator: str) -> str:
+    """An indicator's wording for matching cues: HTML tags and leading numbering
+    (``1.``, ``a)``) removed, lower case, single spaces."""
+    text = _re(_TAG).sub("", indicator).lower()
+    return _re(_LEADING_NOISE).sub("", " ".join(text.split()))
+
+
 @lru_cache(maxsize=4096)
 def expectation_for(indicator: str) -> Expectation | None:
     """What the wording of ``indicator`` asks for, or ``None`` when it does not say.
@@ -194,8 +201,7 @@ def expectation_for(indicator: str) -> Expectation | None:
     >>> expectation_for("Nilai maturitas SPIP")
     Expectation(kind='score', scale='spip', cue='nilai')
     """
-    text = _re(_TAG).sub("", indicator).lower()
-    text = _re(_LEADING_NOISE).sub("", " ".join(text.split()))
+    text = fold_wording(indicator)
     scale = next((s for pattern, s in _SCALE_CUES if _re(pattern).search(text)), None)
     found = _re(_PERCENT_CUE).match(text)
     if found:

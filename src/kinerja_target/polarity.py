@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 import attrs
 
 from .errors import TargetParseError
-from .parse import parse_target
+from .parse import fold_wording, parse_target
 from .values import Number, Percent, Quantity, Range, Target, WarningCode
 
 __all__ = ["Polarity", "PolarityInference", "infer_polarity"]
@@ -115,7 +115,6 @@ WORDING_CUES: tuple[tuple[str, Polarity, str], ...] = (
     ),
 )
 _PERCENT_TYPO = r"^p[a-z]{1,3}sent[a-z]*\b"
-_TAG = r"<[^>]{0,40}>"
 
 
 @cache
@@ -125,8 +124,7 @@ def _compiled() -> tuple[tuple[re.Pattern[str], Polarity, str], ...]:
 
 
 def _fold(indicator: str) -> str:
-    text = " ".join(re.sub(_TAG, "", indicator).lower().split())
-    return re.sub(_PERCENT_TYPO, "persentase", text.lstrip("0123456789.) "))
+    return re.sub(_PERCENT_TYPO, "persentase", fold_wording(indicator))
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,10 @@ settings.register_profile("ci", parent=settings.get_profile("kinerja"), derandom
 settings.load_profile("ci" if os.environ.get("CI") else "kinerja")
 
 DATA = Path(__file__).parent / "data"
+# The workplace's shared folder sits beside the checkout (CI clones next to a copy of it):
+# real documents that are another project's data are read there, never copied in.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REALDOCS = SHARED / "realdocs"
 
 
 def read_jsonl(name: str) -> list[dict[str, Any]]:

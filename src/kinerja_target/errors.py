@@ -14,8 +14,10 @@ from __future__ import annotations
 
 __all__ = [
     "DocumentReadError",
+    "DocumentWriteError",
     "IncomparableError",
     "KinerjaTargetError",
+    "MissingExtraError",
     "SchemaError",
     "TargetParseError",
 ]
@@ -83,3 +85,36 @@ class DocumentReadError(KinerjaTargetError, ValueError):
 
     def __reduce__(self) -> tuple[type[DocumentReadError], tuple[str, str, int | None]]:
         return (type(self), (self.source, self.reason, self.line))
+
+
+class DocumentWriteError(KinerjaTargetError, OSError):
+    """An output cannot be written: names the file and the reason. The destination is left
+    as it was (every output is written to a temporary file beside it, then renamed)."""
+
+    code = "write"
+
+    def __init__(self, destination: str, reason: str) -> None:
+        self.destination = destination
+        self.reason = reason
+        super().__init__(f"cannot write {destination}: {reason}")
+
+    def __reduce__(self) -> tuple[type[DocumentWriteError], tuple[str, str]]:
+        return (type(self), (self.destination, self.reason))
+
+
+class MissingExtraError(KinerjaTargetError, ImportError):
+    """A format or feature needs an optional dependency that is not installed; names the
+    package and the extra that installs it (``pip install 'kinerja-target[pdf]'``)."""
+
+    code = "missing_extra"
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the {package} package: pip install 'kinerja-target[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
+        return (type(self), (self.feature, self.package, self.extra))

@@ -59,9 +59,12 @@ def test_one_exception_hierarchy() -> None:
         assert issubclass(cls, kinerja_target.KinerjaTargetError)
         if cls is not kinerja_target.KinerjaTargetError:
             # callers that do not know this library can catch the builtin
-            assert issubclass(cls, ValueError | TypeError), name
+            assert issubclass(cls, ValueError | TypeError | OSError | ImportError), name
     assert issubclass(kinerja_target.TargetParseError, ValueError)
     assert issubclass(kinerja_target.IncomparableError, TypeError)
+    # a write that fails is an OSError to callers; a missing extra an ImportError
+    assert issubclass(kinerja_target.DocumentWriteError, OSError)
+    assert issubclass(kinerja_target.MissingExtraError, ImportError)
 
 
 def test_unknown_attribute_is_an_attribute_error() -> None:

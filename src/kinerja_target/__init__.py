@@ -3,6 +3,7 @@
 The public surface::
 
     parse_target(text, *, indicator=None) -> Target        read a target cell
+    parse_many(texts, *, indicator=None)                    a column of cells, each read once
     Target.to_dict() / from_dict(data) -> Target            the canonical JSON form
     achievement(target, actual, *, polarity, cap, formula)  capaian, as LAKIP reports compute it
     aggregate(items, *, method)                             capaian of a sasaran or satker
@@ -34,12 +35,14 @@ from typing import TYPE_CHECKING, Any
 from .achievement import Achievement, Aggregate, MinFormula, achievement, aggregate
 from .errors import (
     DocumentReadError,
+    DocumentWriteError,
     IncomparableError,
     KinerjaTargetError,
+    MissingExtraError,
     SchemaError,
     TargetParseError,
 )
-from .parse import parse_target
+from .parse import parse_many, parse_target
 from .polarity import Polarity, PolarityInference, infer_polarity
 from .values import (
     Compound,
@@ -118,6 +121,7 @@ __all__ = [
     "Cluster",
     "Compound",
     "DocumentReadError",
+    "DocumentWriteError",
     "Finding",
     "Grade",
     "IncomparableError",
@@ -129,6 +133,7 @@ __all__ = [
     "Mention",
     "MinFormula",
     "Missing",
+    "MissingExtraError",
     "Money",
     "Number",
     "Percent",
@@ -149,6 +154,7 @@ __all__ = [
     "infer_polarity",
     "link_indicators",
     "normalize_indicator",
+    "parse_many",
     "parse_target",
     "read_document",
     "write_table",

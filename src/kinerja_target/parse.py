@@ -25,6 +25,7 @@ immutable, so a repeated cell costs a dictionary look-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -48,7 +49,7 @@ from .values import (
     WarningCode,
 )
 
-__all__ = ["Expectation", "expectation_for", "fold_wording", "parse_target"]
+__all__ = ["Expectation", "expectation_for", "fold_wording", "parse_many", "parse_target"]
 
 W = WarningCode
 
@@ -1008,3 +1009,48 @@ def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> 
         expect = expectation_for(indicator) if indicator else None
         return _apply_expectation(number, expect) if expect is not None else number
     return _parse(text, indicator)
+
+
+def parse_many(
+    texts: Iterable[str | int | Decimal | float | None], *, indicator: str | None = None
+) -> list[Target | TargetParseError]:
+    """Read a column of target cells: one result per input, in order, each distinct cell
+    read once.
+
+    A cell that holds no target gives its :class:`~kinerja_target.errors.TargetParseError`
+    in its place instead of stopping the column, so a bulk run keeps every row and says
+    what each one holds. ``None``, ``NaN`` and empty or blank text are
+    :class:`~kinerja_target.values.Missing`.
+
+    >>> values = parse_many(["97,5%", None, "12 Lap", "97,5%", "xyz"])
+    >>> values[:3]
+    [Percent(Decimal('97.5')), Missing(), Quantity(Decimal('12'), 'laporan')]
+    >>> values[3] is values[0], type(values[4]).__name__
+    (True, 'TargetParseError')
+    """
+    seen: dict[object, Target | TargetParseError] = {}
+    results: list[Target | TargetParseError] = []
+    for text in texts:
+        key: object = text if isinstance(text, str) else (type(text), text)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _parse_cell(text, indicator)
+        results.append(found)
+    return results
+
+
+def _parse_cell(
+    text: str | int | Decimal | float | None, indicator: str | None
+) -> Target | TargetParseError:
+    if text is None or (isinstance(text, float | Decimal) and text != text):
+        return Missing(raw="")
+    if isinstance(text, float):
+        # A float from a frame is read through its shortest repr: 0.1 is "0.1", not the
+        # binary expansion.
+        text = Decimal(repr(text))
+    if isinstance(text, str) and not text.strip():
+        return Missing(raw=text)
+    try:
+        return parse_target(text, indicator=indicator)
+    except TargetParseError as exc:
+        return exc

@@ -119,7 +119,7 @@ def _ole_reason(path: Path) -> str:
     # An OLE compound file is an encrypted (password-protected) OOXML file, or a
     # pre-2007 binary .xls/.doc; the stream names say which.
     try:
-        data = path.read_bytes()[:1 << 20]
+        data = path.read_bytes()[: 1 << 20]
     except OSError:
         data = b""
     if "EncryptedPackage".encode("utf-16-le") in data:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal as D
 from pathlib import Path
@@ -333,9 +334,16 @@ def cache_formula_value(path: Path, formula: str, value: str) -> None:
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     sheet = "xl/worksheets/sheet1.xml"
-    old = f"<f>{formula}</f><v />".encode()
-    assert old in parts[sheet]
-    parts[sheet] = parts[sheet].replace(old, f"<f>{formula}</f><v>{value}</v>".encode())
+    # openpyxl writes the empty value as <v /> or <v></v>, by its XML library
+    empty = re.compile(
+        rb"<f>"
+        + re.escape(formula.encode())
+        + rb"</f><v\s*/>|<f>"
+        + re.escape(formula.encode())
+        + rb"</f><v></v>"
+    )
+    assert empty.search(parts[sheet])
+    parts[sheet] = empty.sub(f"<f>{formula}</f><v>{value}</v>".encode(), parts[sheet])
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)

@@ -60,6 +60,7 @@ from .values import (
 
 if TYPE_CHECKING:
     from .checks import Finding, check
+    from .documents import Row, read_document
     from .lakip import CapaianReport, compute_table, write_table
     from .matching import (
         CatalogEntry,
@@ -73,7 +74,6 @@ if TYPE_CHECKING:
         link_indicators,
         normalize_indicator,
     )
-    from .tables import Row, read_document
 
 __version__ = "0.1.0"
 
@@ -92,8 +92,8 @@ _LAZY = {
     "CapaianReport": "lakip",
     "compute_table": "lakip",
     "write_table": "lakip",
-    "Row": "tables",
-    "read_document": "tables",
+    "Row": "documents",
+    "read_document": "documents",
     "Finding": "checks",
     "check": "checks",
 }

@@ -48,11 +48,11 @@ from typing import Any, Final, Literal, TypeAlias
 import attrs
 
 from .achievement import achievement
+from .documents import DOUBTS, Row
 from .errors import IncomparableError, TargetParseError
 from .matching import normalize_indicator
 from .parse import expectation_for, parse_target
 from .polarity import infer_polarity
-from .tables import DOUBTS, Row
 from .values import Compound, Grade, Missing, Money, Number, Percent, Quantity, Range, Target
 
 __all__ = ["CHECKS", "SEVERITIES", "Check", "Finding", "check", "register"]

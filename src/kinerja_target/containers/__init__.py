@@ -110,7 +110,12 @@ def open_grids(path: str | os.PathLike[str], *, source: str | None = None) -> li
     kind = container_of(file, head)
     if kind == "ole":
         raise DocumentReadError(name, _ole_reason(file))
-    module = importlib.import_module(f".{kind}", __name__)
+    try:
+        module = importlib.import_module(f".{kind}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{kind}":
+            raise
+        raise DocumentReadError(name, f"{kind} documents are not read yet") from None
     grids: list[Grid] = module.grids(file, name)
     return grids
 

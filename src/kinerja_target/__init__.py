@@ -59,9 +59,9 @@ from .values import (
 )
 
 if TYPE_CHECKING:
+    from .capaian import CapaianReport, compute_table, write_table
     from .checks import Finding, check
     from .documents import Row, read_document
-    from .lakip import CapaianReport, compute_table, write_table
     from .matching import (
         CatalogEntry,
         CatalogMatch,
@@ -89,9 +89,9 @@ _LAZY = {
     "Mention": "matching",
     "link_indicators": "matching",
     "normalize_indicator": "matching",
-    "CapaianReport": "lakip",
-    "compute_table": "lakip",
-    "write_table": "lakip",
+    "CapaianReport": "capaian",
+    "compute_table": "capaian",
+    "write_table": "capaian",
     "Row": "documents",
     "read_document": "documents",
     "Finding": "checks",

@@ -21,9 +21,11 @@ import io
 from collections import Counter
 from pathlib import Path
 
+import attrs
+
 from ..errors import DocumentReadError
 from .grid import Grid, Line
-from .text import read_text
+from .text import newline_of, read_text
 
 __all__ = ["grids", "records", "sniff_delimiter"]
 
@@ -73,7 +75,8 @@ def records(text: str, source: str, delimiter: str) -> list[Line]:
 
 
 def grids(path: Path, source: str) -> list[Grid]:
-    text, notes = read_text(path, source)
+    text, encoding, notes = read_text(path, source)
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(text)
     lines = records(text, source, delimiter)
-    return [Grid(source, tuple(lines), "records", notes, container="delimited")]
+    grid = Grid(source, tuple(lines), "records", notes, container="delimited")
+    return [attrs.evolve(grid, encoding=encoding, newline=newline_of(text), delimiter=delimiter)]

@@ -22,10 +22,12 @@ import codecs
 import re
 from pathlib import Path
 
+import attrs
+
 from ..errors import DocumentReadError
 from .grid import Grid, Line
 
-__all__ = ["decode", "grids", "read_text", "split_lines", "text_grid"]
+__all__ = ["decode", "decode_as", "grids", "newline_of", "read_text", "split_lines", "text_grid"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -44,32 +46,49 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     Raises :class:`~kinerja_target.errors.DocumentReadError` for binary data (zero bytes
     in what is not UTF-16 or UTF-32), naming the line where it starts.
     """
+    text, _, notes = decode_as(data, source)
+    return text, notes
+
+
+def decode_as(data: bytes, source: str) -> tuple[str, str, tuple[str, ...]]:
+    """:func:`decode`, with the encoding to write the text back in (``utf-8-sig`` for a
+    file that had a UTF-8 mark; UTF-8 with a mark, which Excel reads, for a guessed one)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
             if encoding != "utf-8":
-                return _strict(body, encoding, source), ()
+                return (
+                    _strict(body, encoding, source),
+                    encoding.replace("-le", "").replace("-be", ""),
+                    (),
+                )
             try:
-                return body.decode("utf-8"), ()
+                return body.decode("utf-8"), "utf-8-sig", ()
             except UnicodeDecodeError as exc:
                 text = _windows(body)
                 line = body.count(b"\n", 0, exc.start) + 1
-                return text, (
-                    f"a UTF-8 mark, then bytes that are not UTF-8 (line {line}): "
-                    "read as Windows-1252",
+                return (
+                    text,
+                    "utf-8-sig",
+                    (
+                        f"a UTF-8 mark, then bytes that are not UTF-8 (line {line}): "
+                        "read as Windows-1252",
+                    ),
                 )
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return _strict(data, utf16, source), (f"no byte-order mark: read as {utf16.upper()}",)
+        note = f"no byte-order mark: read as {utf16.upper()}"
+        return _strict(data, utf16, source), "utf-16", (note,)
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise DocumentReadError(source, "binary data (a NUL byte): not a text document", line)
     try:
-        return data.decode("utf-8"), ()
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-    return _windows(data), (f"not UTF-8 (line {line}): read as Windows-1252",)
+    # Written back as UTF-8 with a mark: the new cells hold characters cp1252 lacks (≤, −).
+    return _windows(data), "utf-8-sig", (f"not UTF-8 (line {line}): read as Windows-1252",)
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -102,13 +121,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def read_text(path: Path, source: str) -> tuple[str, tuple[str, ...]]:
-    """The decoded text of the file at ``path``, with the decoding's notes."""
+def read_text(path: Path, source: str) -> tuple[str, str, tuple[str, ...]]:
+    """The decoded text of the file at ``path``, its encoding, and the decoding's notes."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentReadError(source, exc.strerror or str(exc)) from None
-    return decode(data, source)
+    return decode_as(data, source)
+
+
+def newline_of(text: str) -> str:
+    """The line end a text mostly uses (what a writer writes it back with)."""
+    sample = text[:65536]
+    crlf = sample.count("\r\n")
+    cr, lf = sample.count("\r") - crlf, sample.count("\n") - crlf
+    return max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))[1]
 
 
 def split_lines(text: str) -> list[str]:
@@ -135,5 +162,6 @@ def text_grid(text: str, source: str, notes: tuple[str, ...] = ()) -> Grid:
 
 
 def grids(path: Path, source: str) -> list[Grid]:
-    text, notes = read_text(path, source)
-    return [text_grid(text, source, notes)]
+    text, encoding, notes = read_text(path, source)
+    grid = text_grid(text, source, notes)
+    return [attrs.evolve(grid, encoding=encoding, newline=newline_of(text))]

@@ -60,6 +60,7 @@ class _Draft:
     capaian: str = ""
     satuan: str = ""
     doubts: list[str] = attrs.Factory(list)
+    polarity: str = ""
     # a multi-year table's targets, by year (docs/decisions/0205)
     per_year: dict[int, str] = attrs.Factory(dict)
 
@@ -129,7 +130,7 @@ class _Table:
                 self.sasaran = _join(self.sasaran, sasaran)
                 prev.sasaran = self.sasaran
             prev.indicator = _join(prev.indicator, indicator)
-            for name in ("target", "realisasi", "capaian", "satuan"):
+            for name in ("target", "realisasi", "capaian", "satuan", "polarity"):
                 if not getattr(prev, name):
                     setattr(prev, name, values.get(name, ""))
             for year, cell in per_year.items():
@@ -165,6 +166,7 @@ class _Table:
             values.get("capaian", ""),
             values.get("satuan", ""),
             doubts,
+            polarity=values.get("polarity", ""),
         )
 
     def align(self, cells: Sequence[str]) -> tuple[dict[str, str], bool, list[str]]:
@@ -437,6 +439,7 @@ def _row(
         realisasi_raw=draft.realisasi,
         capaian_raw=draft.capaian,
         satuan=draft.satuan,
+        polarity_raw=draft.polarity,
         source=source,
         line=draft.line,
         doubts=draft.doubts,

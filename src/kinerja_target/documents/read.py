@@ -29,7 +29,7 @@ from .flattened import _read_flattened
 from .header import column_overrides
 from .row import Row, _read_target, _retarget
 
-__all__ = ["Reading", "read_document", "read_file", "read_grid"]
+__all__ = ["Reading", "TableLayout", "read_document", "read_file", "read_grid", "read_layouts"]
 
 
 @attrs.frozen
@@ -49,6 +49,21 @@ class Reading:
     def doubted(self) -> int:
         """How many rows the reader had to guess about."""
         return sum(1 for row in self.rows if row.doubts)
+
+
+@attrs.frozen
+class TableLayout:
+    """Where one table sits in its grid, for a writer that adds columns to it.
+
+    ``header_line`` is the number of the header's (last) line, ``roles`` the role of each
+    of its columns (``None`` for a column the vocabulary does not name) and ``names`` its
+    header cells as written.
+    """
+
+    grid: Grid = attrs.field(repr=False)
+    header_line: int
+    roles: tuple[str | None, ...]
+    names: tuple[str, ...]
 
 
 def read_document(
@@ -85,6 +100,16 @@ def read_file(
     Of a workbook with several sheets, a sheet with values but no table header is a note
     when other sheets have rows, and the error when none has.
     """
+    return read_layouts(path_or_text, source=source, columns=columns)[0]
+
+
+def read_layouts(
+    path_or_text: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> tuple[Reading, tuple[TableLayout, ...]]:
+    """The reading of a document (:func:`read_file`) and where each of its tables sits."""
     if isinstance(path_or_text, str) and "\n" in path_or_text:
         name = source or "<text>"
         grids = [text_grid(path_or_text, name)]
@@ -94,28 +119,48 @@ def read_file(
     rows: list[Row] = []
     notes: list[str] = []
     errors: list[DocumentReadError] = []
+    layouts: list[TableLayout] = []
     for grid in grids:
         notes.extend(n for n in grid.notes if n not in notes)
         try:
-            rows.extend(read_grid(grid, columns=columns))
+            found, tables = _grid_rows(grid, columns)
         except DocumentReadError as exc:
             if len(grids) == 1:
                 raise
             errors.append(exc)
+            continue
+        rows.extend(found)
+        layouts.extend(tables)
     if errors:
         if not rows:
             raise errors[0]
         notes.extend(f"{e.source}: {e.reason}" for e in errors)
-    return Reading(name, tuple(rows), tuple(notes))
+    return Reading(name, tuple(rows), tuple(notes)), tuple(layouts)
 
 
 def read_grid(grid: Grid, *, columns: Mapping[str, str] | None = None) -> list[Row]:
     """The rows of one grid (one document, or one sheet of a workbook)."""
+    return _grid_rows(grid, columns)[0]
+
+
+def _grid_rows(
+    grid: Grid, columns: Mapping[str, str] | None
+) -> tuple[list[Row], list[TableLayout]]:
     with column_overrides(columns):
         lines = _prepared(grid)
         if grid.layout == "text":
-            return _text_rows(lines, grid.source)
-        return _rows_of_lines(lines, grid.source)
+            rows, tables = _text_rows(lines, grid.source)
+        else:
+            rows, tables = _rows_of_lines(lines, grid.source)
+    if grid.sheet is not None:
+        rows = [attrs.evolve(row, sheet=grid.sheet) for row in rows]
+    by_number = {line.number: line for line in lines}
+    layouts = [
+        TableLayout(grid, t.start, t.roles, by_number[t.start].cells or ())
+        for t in tables
+        if t.start in by_number
+    ]
+    return rows, layouts
 
 
 def _prepared(grid: Grid) -> list[Line]:
@@ -156,14 +201,14 @@ def _record_line(line: Line, cells: list[str]) -> Line:
     return attrs.evolve(line, text=text, cells=tuple(cells), lone=lone)
 
 
-def _text_rows(lines: Sequence[Line], source: str) -> list[Row]:
+def _text_rows(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
     tables = _tables(lines)
     if tables:
-        return _rows_of_tables(tables, _context(lines), source)
+        return _rows_of_tables(tables, _context(lines), source), tables
     rows = _read_flattened(lines, source)
     if not rows and _holds_values(lines):
         raise _no_header(source)
-    return rows
+    return rows, []
 
 
 def _holds_values(lines: Sequence[Line]) -> bool:
@@ -222,7 +267,7 @@ def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
     return [_retarget(row, year=year, target_raw=cell) for year, cell in set_years]
 
 
-def _rows_of_lines(lines: Sequence[Line], source: str) -> list[Row]:
+def _rows_of_lines(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
     """Rows of a grid of records: its tables, or a flattened table written one value a
     record; a grid with values and neither has no header we know."""
     tables = _tables(lines)
@@ -232,10 +277,10 @@ def _rows_of_lines(lines: Sequence[Line], source: str) -> list[Row]:
             # One value a record: a flattened table pasted into a spreadsheet.
             flattened = _read_flattened(lines, source)
             if flattened:
-                return flattened
+                return flattened, []
         if filled:
             raise _no_header(source)
-        return []
+        return [], []
     rows: list[Row] = []
     printed = [t for t in tables if not t.structured]
     if printed:
@@ -244,7 +289,7 @@ def _rows_of_lines(lines: Sequence[Line], source: str) -> list[Row]:
         if table.structured:
             rows.extend(_structured_rows(table, lines, source))
     rows.sort(key=lambda r: r.line or 0)
-    return rows
+    return rows, tables
 
 
 def _structured_rows(table: _Table, lines: Sequence[Line], source: str) -> list[Row]:
@@ -266,6 +311,7 @@ def _structured_rows(table: _Table, lines: Sequence[Line], source: str) -> list[
                 realisasi_raw=draft.realisasi,
                 capaian_raw=draft.capaian,
                 satuan=values.get("satuan"),
+                polarity_raw=values.get("polarity"),
                 source=source,
                 line=draft.line,
                 doubts=[

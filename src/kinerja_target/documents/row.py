@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
 
-from ..errors import TargetParseError
+from ..errors import SchemaError, TargetParseError
 from ..parse import parse_target
 from ..values import Number, Target
 
@@ -69,11 +69,19 @@ class Row:
     table's Satuan column, when it has one: ``target_raw`` stays the cell as written
     (``12``) and ``target`` is read with the unit (``12 laporan``).
 
+    ``polarity_raw`` is what a Polaritas column says (``max``, ``min``, ``stabil``).
+    In a table with several indicator levels (a Renstra's sasaran indicators above its
+    program and kegiatan indicators) ``level`` names the row's (``sasaran``,
+    ``program``, ``kegiatan``, ``sub kegiatan``); ``budget_raw`` is the budget the table
+    sets beside the target for that year (the ``Rp`` column), as written; ``period`` says
+    which part of the plan the target is for when it is not a whole year: ``akhir`` for
+    the end of the Renstra period, ``TW I`` .. ``TW IV`` for a quarter.
+
     ``source`` and ``line`` (where the indicator text begins) say where the row was read,
-    ``table`` which table of the document it belongs to (0 for the first, ``None`` for a
-    data export), and ``doubts`` why the reader is unsure of it (codes of
-    :data:`DOUBTS`); these stay out of equality, so a row read back from a CSV equals the
-    row written.
+    ``sheet`` the workbook sheet, ``table`` which table of the document it belongs to (0
+    for the first, ``None`` for a data export), and ``doubts`` why the reader is unsure of
+    it (codes of :data:`DOUBTS`); these stay out of equality, so a row read back from a
+    CSV equals the row written.
     """
 
     indicator: str
@@ -86,6 +94,10 @@ class Row:
     realisasi_raw: str | None = attrs.field(default=None, converter=_optional_text)
     capaian_raw: str | None = attrs.field(default=None, converter=_optional_text)
     satuan: str | None = attrs.field(default=None, converter=_optional_text)
+    polarity_raw: str | None = attrs.field(default=None, converter=_optional_text)
+    level: str | None = attrs.field(default=None, converter=_optional_text)
+    budget_raw: str | None = attrs.field(default=None, converter=_optional_text)
+    period: str | None = attrs.field(default=None, converter=_optional_text)
     target: Target | None = attrs.field(
         eq=False, default=attrs.Factory(_row_target, takes_self=True)
     )
@@ -93,6 +105,7 @@ class Row:
     line: int | None = attrs.field(default=None, eq=False)
     doubts: tuple[str, ...] = attrs.field(default=(), eq=False, converter=_doubt_codes)
     table: int | None = attrs.field(default=None, eq=False)
+    sheet: str | None = attrs.field(default=None, eq=False)
 
     @property
     def unsure(self) -> bool:
@@ -123,15 +136,67 @@ class Row:
             "satuan": self.satuan,
             "doubts": list(self.doubts),
             "table": self.table,
+            "polarity_raw": self.polarity_raw,
+            "level": self.level,
+            "budget_raw": self.budget_raw,
+            "period": self.period,
+            "sheet": self.sheet,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Row:
+        """The row of a dict that :meth:`to_dict` made (``target`` is read again from
+        ``target_raw``, as the reader reads it); unknown keys are an error.
+
+        >>> row = Row(indicator="Persentase A", target_raw="97,5%", year=2024)
+        >>> Row.from_dict(row.to_dict()) == row
+        True
+        """
+        if not isinstance(data, Mapping) or not isinstance(data.get("indicator"), str):
+            raise SchemaError(f"a row needs an 'indicator' text, not {data!r}")
+        unknown = set(data) - _DICT_KEYS
+        if unknown:
+            raise SchemaError(f"unknown row fields: {', '.join(sorted(unknown))}")
+        fields = {k: v for k, v in data.items() if k not in ("target", "doubts")}
+        fields["target_raw"] = fields.get("target_raw") or ""
+        try:
+            return cls(**fields, doubts=tuple(data.get("doubts") or ()))
+        except TypeError as exc:
+            raise SchemaError(f"not a row: {exc}") from None
 
     def __repr__(self) -> str:
         parts = [f"indicator={self.indicator!r}", f"target_raw={self.target_raw!r}"]
-        for name in ("unit", "year", "doc_type", "source", "line", "doubts"):
+        for name in ("unit", "year", "doc_type", "level", "period", "source", "line", "doubts"):
             value = getattr(self, name)
             if value:
                 parts.append(f"{name}={value!r}")
         return f"Row({', '.join(parts)})"
+
+
+_DICT_KEYS = frozenset(
+    {
+        "source",
+        "line",
+        "satker",
+        "unit",
+        "year",
+        "doc_type",
+        "sasaran",
+        "indicator",
+        "target_raw",
+        "target",
+        "realisasi_raw",
+        "capaian_raw",
+        "satuan",
+        "doubts",
+        "table",
+        "polarity_raw",
+        "level",
+        "budget_raw",
+        "period",
+        "sheet",
+    }
+)
 
 
 def _retarget(row: Row, **changes: Any) -> Row:

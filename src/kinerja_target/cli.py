@@ -540,8 +540,8 @@ def _run_link(args: argparse.Namespace) -> int:
             print(f"{link.left}\n  ~ {link.right}\n  {link.explain()}")
     if not args.quiet:
         print(
-            f"{len(mentions)} mentions in {len(files)} file(s): {len(result.clusters)} clusters, {len(result.links)} links, "
-            f"{len(result.near_misses)} near misses",
+            f"{len(mentions)} mentions in {len(files)} file(s): {len(result.clusters)} "
+            f"clusters, {len(result.links)} links, {len(result.near_misses)} near misses",
             file=sys.stderr,
         )
     return 2 if tally.unreadable else 0

@@ -130,6 +130,7 @@ class Styles:
         if not self._xfs.items:
             raise XmlError("styles.xml has no cell formats (<cellXfs>)")
         self._codes: dict[str, int] = {}
+        self._resolved: dict[tuple[int, str | None, bool], int] = {}
         for item in self._formats.items:
             attributes = _start(item).attributes
             code, number = attributes.get("formatCode"), attributes.get("numFmtId", "")
@@ -146,6 +147,12 @@ class Styles:
     def resolve(self, style: int, number_format: str | None, bold: bool) -> int:
         """The index of the ``xf`` that is ``style`` with ``number_format`` (a format code;
         ``None`` keeps the format) and, when ``bold``, a bold font."""
+        key = (style, number_format, bold)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(style, number_format, bold)
+        return self._resolved[key]
+
+    def _resolve(self, style: int, number_format: str | None, bold: bool) -> int:
         xf = self._xf(style)
         attributes = _start(xf).attributes
         changes: dict[str, str | None] = {}

@@ -413,13 +413,15 @@ class _SheetEditor:
     def _rows(self) -> dict[int, _Row]:
         rows: dict[int, _Row] = {}
         number = 0
-        for tag in xml.scan(self.text, self.p, ("row",), self.data.end, self.data_close[0]):
-            if tag.closing:
-                continue
-            r = tag.attributes.get("r")
+        for tag, close, end in xml.pairs(self.text, self.p, "row", *self._data_content):
+            r = tag.attribute("r")
             number = int(r) if r is not None and r.strip().isdigit() else number + 1
-            rows[number] = _Row(number, tag, xml.element_end(self.text, tag))
+            rows[number] = _Row(number, tag, (close, end))
         return rows
+
+    @property
+    def _data_content(self) -> tuple[int, int]:
+        return self.data.end, self.data_close[0]
 
     def _insert_rows(self, rows: dict[int, _Row], new_rows: list[tuple[int, str]]) -> None:
         if not new_rows:
@@ -456,10 +458,8 @@ class _SheetEditor:
         self, row: _Row, writes: list[CellWrite], column_styles: list[tuple[int, int, int]]
     ) -> None:
         cells = self._cells(row)
-        attributes = row.tag.attributes
-        row_style = (
-            _int(attributes.get("s")) if attributes.get("customFormat") in ("1", "true") else None
-        )
+        custom = row.tag.attribute("customFormat") in ("1", "true")
+        row_style = _int(row.tag.attribute("s")) if custom else None
         inserts: list[str] = []
         insert_at: list[int] = []
         for write in writes:
@@ -478,7 +478,7 @@ class _SheetEditor:
                 inserts.append(text)
                 insert_at.append(at)
             else:
-                base = _int(old.tag.attributes.get("s"))
+                base = _int(old.tag.attribute("s"))
                 text = self._cell(write, base, old)
                 self.edits.append(xml.Splice(old.start, old.end, text))
         start_tag = self._row_tag(row.tag, writes)
@@ -497,7 +497,7 @@ class _SheetEditor:
             self.edits.append(xml.Splice(at, at, text))
 
     def _row_tag(self, tag: xml.Tag, writes: list[CellWrite]) -> str:
-        spans = tag.attributes.get("spans")
+        spans = tag.attribute("spans")
         if not spans:
             return tag.raw
         bounds = [int(n) for n in re.findall(r"[0-9]+", spans)]
@@ -512,13 +512,11 @@ class _SheetEditor:
     def _cells(self, row: _Row) -> dict[int, _Cell]:
         cells: dict[int, _Cell] = {}
         column = 0
-        for tag in xml.scan(self.text, self.p, ("c",), row.tag.end, row.close[0]):
-            if tag.closing:
-                continue
-            ref = tag.attributes.get("r")
+        for tag, _, end in xml.pairs(self.text, self.p, "c", row.tag.end, row.close[0]):
+            ref = tag.attribute("r")
             position = _parse_ref(ref) if ref else None
             column = position[1] if position is not None else column + 1
-            cells[column] = _Cell(column, tag.start, xml.element_end(self.text, tag)[1], tag)
+            cells[column] = _Cell(column, tag.start, end, tag)
         return cells
 
     # -- cells ----------------------------------------------------------------------------
@@ -555,6 +553,8 @@ class _SheetEditor:
         return f'<{p}c r="{ref}"{s}><{p}v>{number}</{p}v></{p}c>'
 
     def _check_formula(self, write: CellWrite, old: _Cell) -> None:
+        if old.tag.empty or f"<{self.p}f" not in self.text[old.tag.end : old.end]:
+            return
         for tag in xml.scan(self.text, self.p, ("f",), old.tag.end, old.end):
             if tag.closing:
                 continue

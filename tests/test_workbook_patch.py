@@ -70,30 +70,30 @@ def test_written_values_and_formats_read_back(tmp_path: Path) -> None:
         out,
         "Pengukuran Kinerja",
         [
-            CellWrite(1, 6, "Status", bold=True),
-            CellWrite(2, 6, Decimal("1.029375"), number_format="0.00%"),
-            CellWrite(3, 6, "=19/20"),
-            CellWrite(4, 6, 7),
-            CellWrite(5, 6, Decimal("102.94"), number_format="0.00"),
-            CellWrite(2, 8, "Keterangan panjang", number_format="@"),
+            CellWrite(1, 7, "Status", bold=True),
+            CellWrite(2, 7, Decimal("1.029375"), number_format="0.00%"),
+            CellWrite(3, 7, "=19/20"),
+            CellWrite(4, 7, 7),
+            CellWrite(5, 7, Decimal("102.94"), number_format="0.00"),
+            CellWrite(2, 9, "Keterangan panjang", number_format="@"),
         ],
     )
     sheet = openpyxl.load_workbook(out)["Pengukuran Kinerja"]
-    assert (sheet["F1"].value, sheet["F1"].font.b) == ("Status", True)
-    assert (sheet["F2"].value, sheet["F2"].number_format) == (1.029375, "0.00%")
-    assert (sheet["F3"].value, sheet["F3"].data_type) == ("=19/20", "s")
-    assert (sheet["F4"].value, sheet["F4"].number_format) == (7, "General")
-    assert (sheet["F5"].value, sheet["F5"].number_format) == (102.94, "0.00")
-    assert (sheet["H2"].value, sheet["H2"].number_format) == ("Keterangan panjang", "@")
-    assert sheet["F1"].font.name == sheet["E1"].font.name  # the rest of the font kept
+    assert (sheet["G1"].value, sheet["G1"].font.b) == ("Status", True)
+    assert (sheet["G2"].value, sheet["G2"].number_format) == (1.029375, "0.00%")
+    assert (sheet["G3"].value, sheet["G3"].data_type) == ("=19/20", "s")
+    assert (sheet["G4"].value, sheet["G4"].number_format) == (7, "General")
+    assert (sheet["G5"].value, sheet["G5"].number_format) == (102.94, "0.00")
+    assert (sheet["I2"].value, sheet["I2"].number_format) == ("Keterangan panjang", "@")
+    assert sheet["G1"].font.name == sheet["E1"].font.name  # the rest of the font kept
 
 
 def test_untouched_formulas_keep_their_cached_values(tmp_path: Path) -> None:
     path = copy("formulas_cached.xlsx", tmp_path)
     before = snapshot(path, "Pengukuran Kinerja")
-    patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 6, Decimal("0.5"))])
+    patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 7, Decimal("0.5"))])
     after = snapshot(path, "Pengukuran Kinerja")
-    assert after.pop((2, 6))[0] == 0.5
+    assert after.pop((2, 7))[0] == 0.5
     assert after == before
     # The formula that openpyxl itself would have lost: =19/20 and its value 0.95.
     assert after[5, 3][:2] == ("=19/20", 0.95)
@@ -127,7 +127,7 @@ def test_overwriting_the_first_cell_of_a_shared_formula(tmp_path: Path) -> None:
 def test_calc_chain_kept_when_no_formula_is_overwritten(tmp_path: Path) -> None:
     path = copy("formulas_cached.xlsx", tmp_path)
     original = members(path)
-    patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 6, "x")])
+    patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 7, "x")])
     parts = members(path)
     assert parts["xl/calcChain.xml"] == original["xl/calcChain.xml"]
     assert parts["[Content_Types].xml"] == original["[Content_Types].xml"]
@@ -236,7 +236,7 @@ def test_clearing_a_cell(tmp_path: Path) -> None:
     patch_workbook(path, path, "LKj 2023", [CellWrite(2, 4, None), CellWrite(2, 3, "")])
     sheet = openpyxl.load_workbook(path)["LKj 2023"]
     assert (sheet["D2"].value, sheet["C2"].value) == (None, None)
-    assert sheet["D2"].number_format == "0%"  # a cleared cell keeps its format
+    assert sheet["D2"].number_format == "0.00%"  # a cleared cell keeps its format
 
 
 def test_namespace_prefixes_and_ignorable_declarations_survive(tmp_path: Path) -> None:
@@ -252,16 +252,16 @@ def test_namespace_prefixes_and_ignorable_declarations_survive(tmp_path: Path) -
             archive.writestr(name, data)
     root = re.match(rb"<\?xml[^>]*>\s*(<x:worksheet[^>]*>)", prefixed)
     assert root is not None
-    patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 6, "baru"), CellWrite(12, 1, 1)])
+    patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 7, "baru"), CellWrite(12, 1, 1)])
     text = members(path)[SHEET_PART]
     head = prefixed[: prefixed.index(b"<x:sheetData>")]
-    assert text.startswith(head.replace(b'"A1:E7"', b'"A1:F12"'))  # the root tag as it was
+    assert text.startswith(head.replace(b'"A1:F6"', b'"A1:G12"'))  # the root tag as it was
     assert b'mc:Ignorable="x14ac"' in text
     assert b"x14ac:dyDescent" in text
-    assert b'<x:c r="F2" t="inlineStr"><x:is><x:t>baru</x:t></x:is></x:c>' in text
+    assert b'<x:c r="G2" t="inlineStr"><x:is><x:t>baru</x:t></x:is></x:c>' in text
     assert b'<x:row r="12"><x:c r="A12"><x:v>1</x:v></x:c></x:row>' in text
     sheet = openpyxl.load_workbook(path, data_only=True)["Pengukuran Kinerja"]
-    assert (sheet["F2"].value, sheet["A12"].value, sheet["E5"].value) == (
+    assert (sheet["G2"].value, sheet["A12"].value, sheet["E5"].value) == (
         "baru",
         1,
         pytest.approx(1 / 0.95),

@@ -464,3 +464,32 @@ def test_property_written_cells_read_back_and_others_stay(
     again = tmp_path / "again.xlsx"
     patch_workbook(out, again, "Pengukuran Kinerja", writes)
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_the_header_of_an_excel_table_is_not_renamed(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "LKj"
+    sheet.append(["Indikator Kinerja", "Target", "Realisasi"])
+    sheet.append(["Persentase partisipasi pemilih", 0.8, 0.8235])
+    sheet.add_table(openpyxl.worksheet.table.Table(displayName="Capaian2023", ref="A1:C2"))
+    path = tmp_path / "table.xlsx"
+    book.save(path)
+    before = path.read_bytes()
+    with pytest.raises(DocumentWriteError, match="header 'Target' of the Excel table"):
+        patch_workbook(path, path, "LKj", [CellWrite(1, 2, "Target 2023")])
+    assert path.read_bytes() == before
+    # The same text, the body, and cells beside the table are written.
+    patch_workbook(
+        path,
+        path,
+        "LKj",
+        [CellWrite(1, 2, "Target"), CellWrite(2, 3, Decimal("0.9")), CellWrite(1, 4, "Capaian")],
+    )
+    written = openpyxl.load_workbook(path)["LKj"]
+    assert [written.cell(r, c).value for r, c in ((1, 2), (2, 3), (1, 4))] == [
+        "Target",
+        0.9,
+        "Capaian",
+    ]

@@ -154,6 +154,7 @@ def patch_workbook(source: Path, destination: Path, sheet: str, cells: Sequence[
     part = package.worksheet(sheet)
     sheet_text, sheet_encoding = package.text(part)
     writes = {(c.row, c.column): c for c in cells}
+    package.refuse_table_headers(part, writes, str(destination))
     styles_part = package.related(package.workbook, "/styles")
     styles: Styles | None = None
     needs_style = any(
@@ -308,6 +309,43 @@ class _Package:
                 self.name, f"sheet {sheet!r}: its part {relationship['part']} is missing"
             )
         return member
+
+    def refuse_table_headers(
+        self, sheet: str, writes: dict[tuple[int, int], CellWrite], destination: str
+    ) -> None:
+        """Refuse a write that changes the text of an Excel table's header cell: Excel
+        requires it to be the table column's name (else it repairs the table on opening),
+        and renaming the column would break the formulas that name it."""
+        for relationship in self.relationships(sheet):
+            if not relationship.get("Type", "").endswith("/table"):
+                continue
+            member = self.member(relationship["part"])
+            if member is None:
+                continue
+            text = self.text(member)[0]
+            prefix = xml.root_prefix(text)
+            root = next(t for t in xml.scan(text, prefix, ("table",)) if not t.closing)
+            bounds = _parse_range(root.attribute("ref") or "")
+            if bounds is None or root.attribute("headerRowCount") == "0":
+                continue
+            names = [
+                t.attribute("name") or ""
+                for t in xml.scan(text, prefix, ("tableColumn",))
+                if not t.closing
+            ]
+            top, left, _, right = bounds
+            for column in range(left, right + 1):
+                write = writes.get((top, column))
+                index = column - left
+                if write is None or index >= len(names):
+                    continue
+                if not isinstance(write.value, str) or write.value != names[index]:
+                    table = root.attribute("displayName") or root.attribute("name")
+                    raise DocumentWriteError(
+                        destination,
+                        f"{write.ref} is the header {names[index]!r} of the Excel table "
+                        f"{table!r}; it cannot be changed without renaming the table's column",
+                    )
 
     def drop_calc_chain(self, replaced: dict[str, bytes], removed: set[str]) -> None:
         """Remove ``calcChain.xml``: it lists formula cells, and Excel reports a damaged

@@ -519,6 +519,10 @@ class _SheetEditor:
                 base = _int(old.tag.attribute("s"))
                 text = self._cell(write, base, old)
                 self.edits.append(xml.Splice(old.start, old.end, text))
+                following = cells.get(write.column + 1)
+                written = {w.column for w in writes}
+                if not text and following and following.column not in written:
+                    self._pin(following, write.row)
         start_tag = self._row_tag(row.tag, writes)
         if row.tag.empty:
             if not inserts:
@@ -533,6 +537,15 @@ class _SheetEditor:
             self.edits.append(xml.Splice(row.tag.start, row.tag.end, start_tag))
         for at, text in zip(insert_at, inserts, strict=True):
             self.edits.append(xml.Splice(at, at, text))
+
+    def _pin(self, cell: _Cell, row: int) -> None:
+        # A cell without r stands right after the one before it: when that one is
+        # removed, its position is written out, or it would move left.
+        if cell.tag.attribute("r") is None:
+            ref = f"{column_letters(cell.column)}{row}"
+            self.edits.append(
+                xml.Splice(cell.start, cell.tag.end, xml.with_attributes(cell.tag.raw, {"r": ref}))
+            )
 
     def _row_tag(self, tag: xml.Tag, writes: list[CellWrite]) -> str:
         spans = tag.attribute("spans")

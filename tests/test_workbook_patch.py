@@ -573,3 +573,26 @@ def test_clearing_a_cell_keeps_the_cells_after_it_in_place(tmp_path: Path) -> No
     assert {k: v for k, v in after.items() if k[0] == 6} == {
         k: v for k, v in before.items() if k[0] == 6 and k != (6, 1)
     }
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize(
+    ("name", "sheet"), [("macros.xlsm", "LKj 2023"), ("chart.xlsx", "Capaian")]
+)
+def test_libreoffice_opens_a_patched_macro_or_chart_workbook(
+    tmp_path: Path, name: str, sheet: str
+) -> None:
+    path = copy(name, tmp_path)
+    patch_workbook(path, path, sheet, [CellWrite(1, 7, "Capaian"), CellWrite(2, 7, "=19/20")])
+    result = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(path)],
+        capture_output=True,
+        timeout=180,
+        check=False,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    rows = (tmp_path / f"{path.stem}.csv").read_text().splitlines()
+    assert rows[0].endswith(",Capaian")
+    assert rows[1].endswith(",=19/20")
+    assert rows[1].startswith(("1,", "Persentase"))

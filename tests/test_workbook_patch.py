@@ -596,3 +596,16 @@ def test_libreoffice_opens_a_patched_macro_or_chart_workbook(
     assert rows[0].endswith(",Capaian")
     assert rows[1].endswith(",=19/20")
     assert rows[1].startswith(("1,", "Persentase"))
+
+
+def test_a_damaged_part_inside_an_intact_zip(tmp_path: Path) -> None:
+    data = bytearray((AWKWARD / "macros.xlsm").read_bytes())
+    with zipfile.ZipFile(AWKWARD / "macros.xlsm") as archive:
+        info = archive.getinfo("xl/vbaProject.bin")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 10 : start + 20] = bytes(10)
+    path = tmp_path / "damaged.xlsm"
+    path.write_bytes(bytes(data))
+    with pytest.raises(DocumentReadError, match="damaged"):
+        patch_workbook(path, path, "LKj 2023", [CellWrite(1, 1, "x")])
+    assert path.read_bytes() == bytes(data)

@@ -202,12 +202,12 @@ class Package:
             member = self.member(relationship["part"])
             if member is not None:
                 removed.add(member)
-            rels = relationship["rels"]
+            # Keyed by the member's own name: part names match without case.
+            rels = self.member(relationship["rels"]) or relationship["rels"]
             replaced[rels] = self._without(rels, "Relationship", "Id", relationship.get("Id"))
-            if member is not None and self.member("[Content_Types].xml") is not None:
-                replaced["[Content_Types].xml"] = self._without(
-                    "[Content_Types].xml", "Override", "PartName", "/" + member
-                )
+            types = self.member("[Content_Types].xml")
+            if member is not None and types is not None:
+                replaced[types] = self._without(types, "Override", "PartName", "/" + member)
 
     def _without(self, part: str, element: str, key: str, value: str | None) -> bytes:
         text, encoding = self.text(self.member(part) or part)

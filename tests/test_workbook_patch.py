@@ -7,9 +7,11 @@ files.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -609,3 +611,60 @@ def test_a_damaged_part_inside_an_intact_zip(tmp_path: Path) -> None:
     with pytest.raises(DocumentReadError, match="damaged"):
         patch_workbook(path, path, "LKj 2023", [CellWrite(1, 1, "x")])
     assert path.read_bytes() == bytes(data)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs setrlimit in a child")
+def test_a_write_under_a_size_limit_leaves_the_input_whole(tmp_path: Path) -> None:
+    path = copy("macros.xlsm", tmp_path)
+    before = path.read_bytes()
+    # The child may write at most 2,000 bytes per file: the workbook (3.9 kB) cannot be.
+    script = (
+        "import resource, signal, sys\n"
+        "from decimal import Decimal\n"
+        "from kinerja_target.containers.workbook_patch import CellWrite, patch_workbook\n"
+        "from kinerja_target.errors import DocumentWriteError\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))\n"
+        "try:\n"
+        "    patch_workbook(sys.argv[1], sys.argv[1], 'LKj 2023', [CellWrite(2, 6, 'x')])\n"
+        "except DocumentWriteError as exc:\n"
+        "    print(exc)\n"
+        "    sys.exit(3)\n"
+    )
+    src = Path(__file__).resolve().parents[1] / "src"
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    assert result.returncode == 3, result.stderr
+    assert result.stdout.startswith(f"cannot write {path}: File too large")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["macros.xlsm"]
+
+
+@pytest.mark.parametrize("empty", ["<sheetData/>", "<sheetData></sheetData>"])
+def test_writing_into_an_empty_sheet(tmp_path: Path, empty: str) -> None:
+    book = openpyxl.Workbook()
+    assert book.active is not None
+    book.active.title = "Kosong"
+    path = tmp_path / "empty.xlsx"
+    book.save(path)
+    parts = members(path)
+    # openpyxl writes either form, depending on whether lxml is installed.
+    parts[SHEET_PART] = re.sub(
+        rb"<sheetData\s*/>|<sheetData></sheetData>", empty.encode(), parts[SHEET_PART]
+    )
+    assert empty.encode() in parts[SHEET_PART]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    patch_workbook(path, path, "Kosong", [CellWrite(3, 2, "B3"), CellWrite(1, 1, 1)])
+    text = members(path)[SHEET_PART].decode()
+    assert re.search(r'<dimension ref="A1:B3"\s*/>', text)
+    assert '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3">' in text
+    sheet = openpyxl.load_workbook(path)["Kosong"]
+    assert (sheet["A1"].value, sheet["B3"].value, sheet.max_row) == (1, "B3", 3)

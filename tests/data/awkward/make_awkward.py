@@ -22,6 +22,7 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 import openpyxl
@@ -291,6 +292,11 @@ def normalised(book: openpyxl.Workbook) -> bytes:
     book.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    # openpyxl serialises through lxml when it is installed and through et_xmlfile when
+    # not (<v/> or <v />): the canonical form (C14N 2.0, prefixes kept) is the same either way.
+    for name, data in parts.items():
+        if name.endswith((".xml", ".rels")):
+            parts[name] = (DECL + ElementTree.canonicalize(data.decode("utf-8"))).encode("utf-8")
     core = parts.get("docProps/core.xml")
     if core is not None:
         parts["docProps/core.xml"] = re.sub(

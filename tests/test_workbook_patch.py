@@ -668,3 +668,30 @@ def test_writing_into_an_empty_sheet(tmp_path: Path, empty: str) -> None:
     assert '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3">' in text
     sheet = openpyxl.load_workbook(path)["Kosong"]
     assert (sheet["A1"].value, sheet["B3"].value, sheet.max_row) == (1, "B3", 3)
+
+
+def test_a_cell_of_an_array_formula_is_refused(tmp_path: Path) -> None:
+    path = copy("formulas_cached.xlsx", tmp_path)
+    parts = members(path)
+    text = parts[SHEET_PART].decode()
+    # G2:G3 = C2:C3*2 entered as one array formula (Ctrl+Shift+Enter), values cached.
+    text = text.replace(
+        '</c></row><row r="3"',
+        '</c><c r="G2"><f t="array" ref="G2:G3">C2:C3*2</f><v>1.6</v></c></row><row r="3"',
+        1,
+    )
+    row3_end = text.index("</row>", text.index('<row r="3"'))
+    text = text[:row3_end] + '<c r="G3"><v>1.64</v></c>' + text[row3_end:]
+    parts[SHEET_PART] = text.encode()
+    _xmlsplice.check(parts[SHEET_PART])
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    before = path.read_bytes()
+    for row in (2, 3):
+        with pytest.raises(DocumentWriteError, match="part of the array formula of G2:G3"):
+            patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(row, 7, "x")])
+    assert path.read_bytes() == before
+    patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 8, "beside it")])
+    sheet = openpyxl.load_workbook(path, data_only=True)["Pengukuran Kinerja"]
+    assert [sheet[r].value for r in ("G2", "G3", "H2")] == [1.6, 1.64, "beside it"]

@@ -260,6 +260,7 @@ class _SheetEditor:
         self, row: _Row, writes: list[CellWrite], column_styles: list[tuple[int, int, int]]
     ) -> None:
         cells = self._cells(row)
+        columns = sorted(cells)
         custom = row.tag.attribute("customFormat") in ("1", "true")
         row_style = _int(row.tag.attribute("s")) if custom else None
         inserts: list[str] = []
@@ -275,8 +276,9 @@ class _SheetEditor:
                 text = self._cell(write, base, None)
                 if not text:
                     continue
-                later = [c for c in cells.values() if c.column > write.column]
-                at = min(c.start for c in later) if later else row.close[0]
+                # Cells stand in column order: a new one goes before the first after it.
+                index = bisect_right(columns, write.column)
+                at = cells[columns[index]].start if index < len(columns) else row.close[0]
                 inserts.append(text)
                 insert_at.append(at)
             else:
@@ -423,14 +425,14 @@ class _SheetEditor:
     # -- the sheet around the cells ---------------------------------------------------
 
     def _refuse_merged(self, writes: dict[tuple[int, int], CellWrite]) -> None:
+        by_row = _by_row(writes)
         for tag in xml.scan(self.text, self.p, ("mergeCell",)):
             bounds = parse_range(tag.attributes.get("ref", "")) if not tag.closing else None
             if bounds is None:
                 continue
-            top, left, bottom, right = bounds
-            for (row, column), write in writes.items():
-                covered = top <= row <= bottom and left <= column <= right
-                if covered and (row, column) != (top, left) and write.value not in (None, ""):
+            top, left = bounds[:2]
+            for write in _within(by_row, bounds):
+                if (write.row, write.column) != (top, left) and write.value not in (None, ""):
                     raise DocumentWriteError(
                         self.destination,
                         f"{write.ref} lies under the merged cell {tag.attributes['ref']}; "
@@ -442,6 +444,7 @@ class _SheetEditor:
         # overwriting any cell of a range of several would leave Excel a broken array.
         if 't="array"' not in self.text and 't="dataTable"' not in self.text:
             return
+        by_row = _by_row(writes)
         for tag in xml.scan(self.text, self.p, ("f",), self.data.end, self.data_close[0]):
             attributes = tag.attributes if not tag.closing else {}
             if attributes.get("t") not in ("array", "dataTable"):
@@ -449,14 +452,12 @@ class _SheetEditor:
             bounds = parse_range(attributes.get("ref", ""))
             if bounds is None or bounds[:2] == bounds[2:]:
                 continue
-            top, left, bottom, right = bounds
-            for (row, column), write in writes.items():
-                if top <= row <= bottom and left <= column <= right:
-                    raise DocumentWriteError(
-                        self.destination,
-                        f"{write.ref} is part of the array formula of {attributes['ref']}, "
-                        "which Excel does not let a part of be overwritten",
-                    )
+            for write in _within(by_row, bounds):
+                raise DocumentWriteError(
+                    self.destination,
+                    f"{write.ref} is part of the array formula of {attributes['ref']}, "
+                    "which Excel does not let a part of be overwritten",
+                )
 
     def _column_styles(self) -> list[tuple[int, int, int]]:
         styles = []
@@ -490,6 +491,26 @@ class _SheetEditor:
                     xml.Splice(tag.start, tag.end, xml.with_attributes(tag.raw, {"ref": ref}))
                 )
             return
+
+
+def _by_row(writes: dict[tuple[int, int], CellWrite]) -> dict[int, list[CellWrite]]:
+    rows: dict[int, list[CellWrite]] = {}
+    for write in writes.values():
+        rows.setdefault(write.row, []).append(write)
+    return rows
+
+
+def _within(
+    by_row: dict[int, list[CellWrite]], bounds: tuple[int, int, int, int]
+) -> list[CellWrite]:
+    """The writes inside a range, looked up row by row (a sheet may hold thousands of
+    merged ranges and a write thousands of cells)."""
+    top, left, bottom, right = bounds
+    if bottom - top + 1 > len(by_row):
+        rows = [r for r in by_row if top <= r <= bottom]
+    else:
+        rows = [r for r in range(top, bottom + 1) if r in by_row]
+    return [w for r in rows for w in by_row[r] if left <= w.column <= right]
 
 
 def _column_style(styles: list[tuple[int, int, int]], column: int) -> int:

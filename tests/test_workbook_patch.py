@@ -695,3 +695,19 @@ def test_a_cell_of_an_array_formula_is_refused(tmp_path: Path) -> None:
     patch_workbook(path, path, "Pengukuran Kinerja", [CellWrite(2, 8, "beside it")])
     sheet = openpyxl.load_workbook(path, data_only=True)["Pengukuran Kinerja"]
     assert [sheet[r].value for r in ("G2", "G3", "H2")] == [1.6, 1.64, "beside it"]
+
+
+def test_a_workbook_without_styles(tmp_path: Path) -> None:
+    path = copy("macros.xlsm", tmp_path)
+    parts = members(path)
+    del parts["xl/styles.xml"]
+    parts["xl/_rels/workbook.xml.rels"] = re.sub(
+        rb'<Relationship [^>]*Target="styles.xml"/>', b"", parts["xl/_rels/workbook.xml.rels"]
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    patch_workbook(path, path, "LKj 2023", [CellWrite(2, 6, "teks"), CellWrite(3, 6, 5)])
+    with pytest.raises(DocumentWriteError, match="no styles part"):
+        patch_workbook(path, path, "LKj 2023", [CellWrite(2, 7, 5, number_format="0.00")])
+    assert re.search(rb'<c r="F3"><v>5</v></c>', members(path)[SHEET_PART])

@@ -38,7 +38,11 @@ def test_the_script_rebuilds_the_committed_files(tmp_path: Path) -> None:
     for name in written:
         if name not in RANDOM:
             assert (tmp_path / name).read_bytes() == (AWKWARD / name).read_bytes(), name
-    data = {p.name for p in AWKWARD.iterdir() if p.suffix not in (".py", ".md", ".json")}
+    data = {
+        p.name
+        for p in AWKWARD.iterdir()
+        if p.suffix not in (".py", ".md", ".json") and not p.name.startswith(".")
+    }
     assert set(written) == data == set(EXPECTED)
 
 

@@ -11,8 +11,6 @@ changes, so writing the same cells twice adds nothing the second time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ._xmlsplice import (
     Splice,
     Tag,
@@ -22,6 +20,7 @@ from ._xmlsplice import (
     root_prefix,
     scan,
     splice,
+    with_attributes,
 )
 
 __all__ = ["GENERAL", "Styles"]
@@ -111,8 +110,6 @@ class _List:
 
 
 def _with_count(tag: Tag, count: str) -> str:
-    from ._xmlsplice import with_attributes
-
     if "count" in tag.attributes or not tag.empty:
         return with_attributes(tag.raw, {"count": count})
     return tag.raw
@@ -169,9 +166,7 @@ class Styles:
                 changes["applyFont"] = "1"
         if not changes:
             return style if style < len(self._xfs.items) else GENERAL
-        from ._xmlsplice import with_attributes
-
-        start = _start(xf)
+            start = _start(xf)
         wanted_xf = with_attributes(start.raw, changes) + xf[len(start.raw) :]
         found = self._xfs.find(wanted_xf)
         return found if found is not None else self._xfs.add(wanted_xf)
@@ -253,8 +248,3 @@ def _canonical(item: str, prefix: str) -> Canonical:
         else:
             stack.append((tag.name, attributes, []))
     return result[0] if result else ("", (), ())
-
-
-def styles_needed(requests: Sequence[tuple[str | None, bool]]) -> bool:
-    """Whether any write asks for a format or a bold font (else styles.xml is not read)."""
-    return any(code is not None or bold for code, bold in requests)

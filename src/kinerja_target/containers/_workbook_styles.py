@@ -138,9 +138,6 @@ class Styles:
     def changed(self) -> bool:
         return bool(self._formats.added or self._fonts.added or self._xfs.added)
 
-    def number_format(self, style: int) -> int:
-        return _int(_start(self._xf(style)).attributes.get("numFmtId"))
-
     def resolve(self, style: int, number_format: str | None, bold: bool) -> int:
         """The index of the ``xf`` that is ``style`` with ``number_format`` (a format code;
         ``None`` keeps the format) and, when ``bold``, a bold font."""
@@ -166,7 +163,7 @@ class Styles:
                 changes["applyFont"] = "1"
         if not changes:
             return style if style < len(self._xfs.items) else GENERAL
-            start = _start(xf)
+        start = _start(xf)
         wanted_xf = with_attributes(start.raw, changes) + xf[len(start.raw) :]
         found = self._xfs.find(wanted_xf)
         return found if found is not None else self._xfs.add(wanted_xf)

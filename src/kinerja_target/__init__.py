@@ -61,7 +61,7 @@ from .values import (
 if TYPE_CHECKING:
     from .checks import Finding, check
     from .lakip import CapaianReport, compute_table, write_table
-    from .matching import (
+    from .linking import (
         CatalogEntry,
         CatalogMatch,
         Cluster,
@@ -79,16 +79,16 @@ __version__ = "0.1.0"
 
 # name -> module that defines it, imported when the name is first used.
 _LAZY = {
-    "CatalogEntry": "matching",
-    "CatalogMatch": "matching",
-    "Cluster": "matching",
-    "IndicatorCatalog": "matching",
-    "Link": "matching",
-    "LinkResult": "matching",
-    "MatchingRules": "matching",
-    "Mention": "matching",
-    "link_indicators": "matching",
-    "normalize_indicator": "matching",
+    "CatalogEntry": "linking",
+    "CatalogMatch": "linking",
+    "Cluster": "linking",
+    "IndicatorCatalog": "linking",
+    "Link": "linking",
+    "LinkResult": "linking",
+    "MatchingRules": "linking",
+    "Mention": "linking",
+    "link_indicators": "linking",
+    "normalize_indicator": "linking",
     "CapaianReport": "lakip",
     "compute_table": "lakip",
     "write_table": "lakip",

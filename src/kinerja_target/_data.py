@@ -25,38 +25,46 @@ from importlib import resources
 
 from .errors import SchemaError
 
-__all__ = ["provenance", "rows"]
+__all__ = ["parse", "provenance", "rows"]
+
+
+def parse(text: str, name: str = "<text>") -> tuple[tuple[str, ...], list[dict[str, str]]]:
+    """(the comment lines without their ``#``, the rows) of a data file's ``text``.
+
+    ``name`` is used in errors: :class:`~kinerja_target.errors.SchemaError` for a row with
+    more or fewer cells than the header.
+
+    >>> parse("# source: the seeds\\nword,class\\nyang,function\\n")
+    (('source: the seeds',), [{'word': 'yang', 'class': 'function'}])
+    """
+    lines = text.splitlines(keepends=True)
+    comments: list[str] = []
+    start = 0
+    while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
+        comment = lines[start].strip().removeprefix("#").strip()
+        if comment:
+            comments.append(comment)
+        start += 1
+    reader = csv.DictReader(io.StringIO("".join(lines[start:])))
+    out: list[dict[str, str]] = []
+    for row in reader:
+        if None in row or any(value is None for value in row.values()):
+            raise SchemaError(
+                f"{name}: line {start + reader.line_num} does not have the header's "
+                f"{len(reader.fieldnames or ())} cells"
+            )
+        out.append(row)
+    return tuple(comments), out
 
 
 @functools.cache
-def _text(name: str) -> tuple[tuple[str, ...], str]:
-    """(comment lines, the CSV text after them) of ``data/<name>``."""
+def _parsed(name: str) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, str], ...], ...]]:
     try:
         text = resources.files("kinerja_target").joinpath("data", name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SchemaError(f"data/{name}: cannot be read: {exc}") from exc
-    lines = text.splitlines(keepends=True)
-    comments: list[str] = []
-    while lines and (lines[0].startswith("#") or not lines[0].strip()):
-        line = lines.pop(0).strip()
-        if line:
-            comments.append(line.removeprefix("#").strip())
-    return tuple(comments), "".join(lines)
-
-
-@functools.cache
-def _rows(name: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    _comments, text = _text(name)
-    reader = csv.DictReader(io.StringIO(text))
-    out = []
-    for number, row in enumerate(reader, start=2):
-        if None in row or any(value is None for value in row.values()):
-            raise SchemaError(
-                f"data/{name}: row {number} does not have the header's "
-                f"{len(reader.fieldnames or ())} columns"
-            )
-        out.append(tuple((key, value) for key, value in row.items()))
-    return tuple(out)
+    comments, found = parse(text, f"data/{name}")
+    return comments, tuple(tuple(row.items()) for row in found)
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -66,9 +74,9 @@ def rows(name: str) -> list[dict[str, str]]:
     change what it gets. :class:`~kinerja_target.errors.SchemaError` when the file is
     missing, not UTF-8, or has a row with more or fewer cells than the header.
     """
-    return [dict(row) for row in _rows(name)]
+    return [dict(row) for row in _parsed(name)[1]]
 
 
 def provenance(name: str) -> tuple[str, ...]:
     """The comment lines that open ``data/<name>`` (without their ``#``)."""
-    return _text(name)[0]
+    return _parsed(name)[0]

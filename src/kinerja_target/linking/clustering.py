@@ -102,6 +102,15 @@ class LinkResult:
         """The cluster of the mention at input position ``index``."""
         return self.clusters[self.labels[index]]
 
+    def wording_of(self, index: int) -> str:
+        """The wording of the mention at position ``index`` as the run compared it: its
+        normalised text with the spelling learned from the corpus (what a :class:`Link`
+        calls ``left`` or ``right``)."""
+        return self._read().match_keys[index]
+
+    def _read(self) -> _Reading:
+        return self._reading if self._reading is not None else _Reading.of(self.mentions)
+
     def explain(self, i: int, j: int) -> Link:
         """How the decision rule reads the mentions at positions ``i`` and ``j``.
 
@@ -110,7 +119,7 @@ class LinkResult:
         and rule here. This compares the two wordings directly; two mentions can share a
         cluster through a chain of links even when their direct comparison is not a link.
         """
-        reading = self._reading if self._reading is not None else _Reading.of(self.mentions)
+        reading = self._read()
         a, b = reading.wording(i), reading.wording(j)
         return compare(a, b, reading.weights, self.rules)
 

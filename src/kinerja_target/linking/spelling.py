@@ -16,12 +16,15 @@ pemungutan suara`` three times; ``docs/decisions/0111``):
 * a word is corrected only towards one at least ``ratio`` times as common, so a word
   common in the corpus keeps its spelling;
 * the correction must stand where the word stands: the two share a neighbour (the word
-  before or after) somewhere in the corpus. A typo keeps its context (``pegawwai
-  negeri`` / ``pegawai negeri``); a different word brings its own.
+  before or after) somewhere in the corpus, or in a phrase of the spelling and
+  abbreviation tables. A typo keeps its context (``pegawwai negeri`` / ``pegawai
+  negeri``); a different word brings its own (``tepat waktu`` / ``tempat pemungutan
+  suara``).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -34,6 +37,15 @@ from .vocabulary import typo_of, vocabulary
 __all__ = ["Corrector"]
 
 _EDGE = ""  # the neighbour of a wording's first and last word
+
+
+@functools.cache
+def _table_phrases() -> tuple[tuple[str, ...], ...]:
+    """The phrases of the spelling and abbreviation tables, as contexts of their words."""
+    vocab = vocabulary()
+    phrases = {*vocab.spelling, *vocab.spelling.values()}
+    phrases.update(expansion for expansion, _case in vocab.abbreviations.values())
+    return tuple(sorted(p for p in phrases if len(p) > 1))
 
 
 class Corrector:
@@ -60,11 +72,18 @@ class Corrector:
                 before[word].add(left)
                 after[word].add(right)
         seen = set(counts)
-        known = vocabulary().known_words
+        vocab = vocabulary()
+        known = vocab.known_words
         # Words the tables know to be right count as common, so that a typo of a word
-        # the normaliser rewrites ('beerjalan' for 'berjalan') can still be mended.
+        # the normaliser rewrites ('beerjalan' for 'berjalan') can still be mended; the
+        # phrases they stand in give them a context ('berjalan dengan baik').
         for word in known:
             counts[word] = max(counts[word], min_count)
+        for phrase in _table_phrases():
+            padded = [_EDGE, *phrase, _EDGE]
+            for left, word, right in zip(padded, padded[1:], padded[2:], strict=False):
+                before[word].add(left)
+                after[word].add(right)
         self.joins = {
             pair: pair[0] + pair[1]
             for pair, count in bigrams.items()
@@ -75,8 +94,6 @@ class Corrector:
         )
 
         def same_place(word: str, candidate: str) -> bool:
-            if candidate not in seen:
-                return True  # a known word the corpus does not use: the tables vouch for it
             return bool(
                 (before[word] & before[candidate]) - {_EDGE}
                 or (after[word] & after[candidate]) - {_EDGE}

@@ -35,8 +35,7 @@ from typing import Final, Literal
 
 import attrs
 
-from .normalize import MASK
-from .vocabulary import typo_of, vocabulary
+from .vocabulary import MASK, typo_of, vocabulary
 
 __all__ = [
     "DECISIVE_RULES",
@@ -76,6 +75,13 @@ class Wording:
 
 @functools.lru_cache(maxsize=65536)
 def read_wording(text: str) -> Wording:
+    """The measure word and the content words of a normalised wording.
+
+    The measure is the first word when it is one (``persentase``; ``penurunan jumlah``
+    for a change of a measure); a goal statement (``Terwujudnya …``) is the measure
+    ``goal``. Function words, scope and generic words, the satker mask and years are no
+    content.
+    """
     classes = vocabulary().word_class
     tokens = [t for t in text.split() if classes.get(t) != "function"]
     measure: str | None = None
@@ -149,6 +155,7 @@ def roots(word: str) -> frozenset[str]:
 
 
 def same_root(a: str, b: str) -> bool:
+    """Whether two words are one word in two forms (they share a candidate root)."""
     return bool(roots(a) & roots(b))
 
 

@@ -27,12 +27,9 @@ from typing import Final
 
 from .. import places
 from ..folding import strip_tags, tokens, unescape
-from .vocabulary import vocabulary
+from .vocabulary import MASK, vocabulary
 
-__all__ = ["MASK", "apply_spelling", "normalize_indicator"]
-
-#: The word every satker name and level becomes.
-MASK: Final = "satker"
+__all__ = ["apply_spelling", "normalize_indicator"]
 
 _PAREN_RE: Final = re.compile(r"\(([^()]*)\)")
 _ACRONYM_RE: Final = re.compile(r"(?:[a-z]-)?[A-Z][A-Z0-9&./-]+")

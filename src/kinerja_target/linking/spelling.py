@@ -31,8 +31,8 @@ from collections.abc import Sequence
 
 from ..typos import edit_limit
 from .decision import affixed
-from .normalize import MASK, apply_spelling
-from .vocabulary import typo_of, vocabulary
+from .normalize import apply_spelling
+from .vocabulary import MASK, typo_of, vocabulary
 
 __all__ = ["Corrector"]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
@@ -25,7 +26,10 @@ from .. import _data
 from ..folding import plain_words
 from ..typos import is_typo
 
-__all__ = ["Vocabulary", "typo_of", "vocabulary"]
+__all__ = ["MASK", "Vocabulary", "typo_of", "vocabulary"]
+
+#: The word every satker name and level becomes in a normalised wording.
+MASK: Final = "satker"
 
 
 @attrs.frozen

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kinerja_target import places
 from kinerja_target.folding import plain_words, tokens
@@ -179,3 +181,25 @@ def test_every_satker_of_the_register_is_one_mention(head: str, caps: bool) -> N
             text = f"laporan {head} {LEVEL[place.level]} {name} tepat waktu"
             masked = _masked(text.upper() if caps else text)
             assert masked == ["laporan", "#", "tepat", "waktu"], text
+
+
+heading_like = st.lists(
+    st.one_of(
+        st.sampled_from(["KPU", "Komisi", "Pemilihan", "Umum", "Sekretariat", "Jenderal", "RI"]),
+        st.sampled_from(["Provinsi", "Prov.", "Kab.", "Kabupaten", "Kota", "insi", "se-", "/"]),
+        st.sampled_from(["Maluku", "Ambon", "Bau-Bau", "Tahun", "2024", "Ketua", "dan", ","]),
+        st.text(max_size=6),
+    ),
+    max_size=15,
+).map(" ".join)
+
+
+@given(heading_like)
+def test_the_grammar_reads_any_text(text: str) -> None:
+    unit = unit_in(text)
+    assert unit is None or unit.startswith(("KPU", "Sekretariat"))
+    assert satker_of(unit) is None or unit is not None
+    words = [t.lower() for t in tokens(text)]
+    for i in range(len(words)):
+        assert i <= satker_end(words, i) <= len(words)
+    assert destutter(destutter(text)) == destutter(text)

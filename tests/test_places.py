@@ -59,8 +59,12 @@ def test_the_gazetteer_is_the_register() -> None:
         ("Sekretariat KPU RI", SETJEN),
         ("KOMISI PEMILIHAN UMUM REPUBLIK INDONESIA", KPU_RI),
         ("KPU RI", KPU_RI),
-        # a stutter of the converter
+        # a stutter of the converter, typos
         ("KPU Provinsi insi Maluku", "KPU Provinsi Maluku"),
+        ("Sekertariat KPU Kabupten Karimmun", "Sekretariat KPU Kabupaten Karimun"),
+        ("Set. KPU Kota Ambon", "Sekretariat KPU Kota Ambon"),
+        ("KPU Prov.Maluku", "KPU Provinsi Maluku"),
+        ("KPU Kab. Bolaang Mongondow Timur", "KPU Kabupaten Bolaang Mongondow Timur"),
         # a place the register does not know yet: its capitalised words
         ("KPU KABUPATEN NUSANTARA BARU TAHUN 2030", "KPU Kabupaten Nusantara Baru"),
         # the last unit named wins
@@ -78,6 +82,8 @@ def test_unit_in_names_the_unit(heading: str, unit: str) -> None:
         "Sekretaris KPU Provinsi Maluku",
         "Persentase laporan KPU yang tepat waktu",  # KPU alone names no unit
         "Laporan Kinerja Tahun 2024",
+        "Persentase KPU Kabupaten/Kota yang",  # levels, not a unit
+        "@kpuprovmaluku",  # a handle, not a mention
     ],
 )
 def test_unit_in_ignores_offices_and_bare_mentions(text: str) -> None:
@@ -112,6 +118,8 @@ def test_the_helpers_of_unit_in() -> None:
     assert start is not None
     assert office[:start].strip() == "Kepala Bagian Keuangan"
     assert mention_start("Kepala Bagian Keuangan") is None
+    assert mention_start("@kpuprovmaluku | KPU Provinsi Maluku") == 17
+    assert mention_start("Kepala Sub Bagian Umum KPU Kabupaten/Kota") == 23
 
 
 # -- satker inside an indicator's words ------------------------------------------------------

@@ -8,15 +8,19 @@ them in many ways: ``KPU Kabupaten Bantul``, ``Komisi Pemilihan Umum Kota Ambon`
 (``Kabupten``, ``Karimmun``) and converter stutters (``Provinsi insi``).
 
 The region names are one data file, ``data/wilayah.csv`` (its source is in
-``data/README.md``), read once: :func:`gazetteer`. Two readers use the grammar:
+``data/README.md``), read once: :func:`gazetteer`. One grammar reads a mention of the
+commission over folded words, ``[Sekretariat [Jenderal]] [KPU|KIP|Komisi Pemilihan Umum]
+[RI] [level [/level]…] [place]``, with typos in level words (``Kabupten``) and places
+(``Karimmun``); two readers use it:
 
 * the document reader names the unit a heading speaks of, in title case:
   :func:`unit_in` (``"RENCANA KINERJA KPU KABUPATEN BANTUL"`` → ``"KPU Kabupaten
   Bantul"``), with :func:`place_name`, :func:`title_case`, :func:`destutter`,
-  :func:`satker_of` and :func:`mention_start`;
+  :func:`satker_of` and :func:`mention_start`. A unit needs the head ``KPU`` and one
+  level (or ``RI``): ``KPU`` alone, or ``KPU Kabupaten/Kota``, names no unit;
 * the indicator matcher finds where a satker is named inside an indicator's words, to
-  mask it (:func:`satker_end`, :func:`satker_starts`, :func:`own_names`), tolerating
-  typos in level words and place names.
+  mask it (:func:`satker_end`, :func:`satker_starts`, :func:`own_names`): any mention
+  counts, and also ``se-<place>``, a bare province and ``satker``/``satuan kerja``.
 
 >>> unit_in("LAPORAN KINERJA SEKRETARIAT KPU PROVINSI MALUKU TAHUN 2023")
 'Sekretariat KPU Provinsi Maluku'
@@ -31,13 +35,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
 
 from . import _data
-from .folding import plain_words
+from .folding import fold_accents, plain_words
 from .typos import is_typo
 
 __all__ = [
@@ -103,6 +107,8 @@ class _Index:
     longest: int
     # per level, (words as a heading spells them, official name), longest first
     by_level: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # folded words of a name or alias -> the (level, official name) of each place so named
+    official: dict[tuple[str, ...], tuple[tuple[str, str], ...]]
 
 
 @functools.cache
@@ -110,10 +116,12 @@ def _index() -> _Index:
     names: set[tuple[str, ...]] = set()
     provinces: set[tuple[str, ...]] = set()
     by_level: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    official: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for place in gazetteer():
         for name in place.names:
             words = plain_words(name)
             names.add(words)
+            official.setdefault(words, []).append((place.level, place.name))
             if place.level == "provinsi":
                 provinces.add(words)
             # A heading keeps a name's hyphen ('Muko-Muko'): compared word by word as
@@ -124,6 +132,7 @@ def _index() -> _Index:
         provinces=frozenset(provinces),
         longest=max(len(n) for n in names),
         by_level={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in by_level.items()},
+        official={k: tuple(v) for k, v in official.items()},
     )
 
 
@@ -150,6 +159,7 @@ HEADS: Final = (
     ("kpu",),
     ("kip",),
 )
+_HEAD_STARTS: Final = frozenset(h[0] for h in HEADS)
 _SATKER_WORDS: Final = (("satker",), ("satuan", "kerja"))
 _PUNCTUATION: Final = frozenset({"/", ",", "&"})
 
@@ -258,6 +268,62 @@ def satker_end(
     return end
 
 
+@attrs.frozen
+class _Org:
+    """A mention of the commission at ``words[start:end]``: ``[Sekretariat [Jenderal]]
+    [head] [RI] [level [/level]…]``, with a head or a level; the place that may follow is
+    not part of it."""
+
+    start: int
+    end: int
+    secretariat: bool
+    jenderal: bool  # 'Sekretariat Jenderal …', 'Setjen …': the secretariat at the centre
+    head: tuple[str, ...]  # 'kpu', 'komisi pemilihan umum', 'kip'…, or () when left out
+    ri: bool  # 'RI', 'Republik Indonesia', 'Pusat'
+    levels: tuple[str, ...]  # the levels named, in order ('kabupaten', 'kota')
+
+
+def _level_of(word: str) -> str:
+    found = LEVEL_WORDS.get(word)
+    if found is not None:
+        return found
+    return "provinsi" if is_typo(word, "provinsi") else "kabupaten"
+
+
+def _org_at(low: Sequence[str], i: int) -> _Org | None:
+    start = i
+    secretariat = jenderal = False
+    if low[i] in SECRETARIAT_WORDS:
+        after = i + 1
+        jenderal = low[i] == "setjen"
+        if after < len(low) and low[after] == "jenderal":
+            after += 1
+            jenderal = True
+        if after < len(low) and (is_level(low[after]) or _match_words(low, after, HEADS) > after):
+            i, secretariat = after, True
+        else:
+            return None
+    head_end = _match_words(low, i, HEADS)
+    head = tuple(low[i:head_end])
+    i = head_end
+    ri = False
+    if head and i < len(low) and low[i] in {"ri", "pusat"}:
+        i, ri = i + 1, True
+    if head and tuple(low[i : i + 2]) == ("republik", "indonesia"):
+        i, ri = i + 2, True
+    levels: list[str] = []
+    if i < len(low) and is_level(low[i]):
+        levels.append(_level_of(low[i]))
+        i += 1
+        # 'Kabupaten/Kota' and 'Provinsi/Kabupaten/Kota' name levels, not places
+        while i + 1 < len(low) and low[i] in {"/", "dan"} and is_level(low[i + 1]):
+            levels.append(_level_of(low[i + 1]))
+            i += 2
+    if not head and not levels:
+        return None
+    return _Org(start, i, secretariat, jenderal, head, ri, tuple(levels))
+
+
 def _satker_end_once(
     low: Sequence[str], i: int, own: tuple[tuple[str, ...], ...], known: frozenset[str]
 ) -> int:
@@ -267,40 +333,19 @@ def _satker_end_once(
     j = _match_words(low, i, _SATKER_WORDS)
     if j > i:
         return j
-    start = i
-    if low[i] in SECRETARIAT_WORDS:
-        after = i + 1
-        if after < len(low) and low[after] == "jenderal":
-            after += 1
-        if after < len(low) and (is_level(low[after]) or _match_words(low, after, HEADS) > after):
-            i = after
-        else:
-            return start
-    head_end = _match_words(low, i, HEADS)
-    found = head_end > i
-    i = head_end
-    if found and i < len(low) and low[i] in {"ri", "pusat"}:
-        i += 1
-    if found and tuple(low[i : i + 2]) == ("republik", "indonesia"):
-        i += 2
-    if i < len(low) and is_level(low[i]):
-        i += 1
-        found = True
-        # 'Kabupaten/Kota' and 'Provinsi/Kabupaten/Kota' name levels, not places
-        while i + 1 < len(low) and low[i] in {"/", "dan"} and is_level(low[i + 1]):
-            i += 2
-        i = match_place(low, i, fuzzy=True, known=known)
-    elif found:
-        i = match_place(low, i, fuzzy=True, known=known)  # 'KPU Sleman'
-    elif low[i] == "se" and i + 1 < len(low):
+    if low[i] in SECRETARIAT_WORDS or low[i] in _HEAD_STARTS or is_level(low[i]):
+        org = _org_at(low, i)
+        if org is not None:
+            return match_place(low, org.end, fuzzy=True, known=known)  # 'KPU Sleman'
+        if low[i] in SECRETARIAT_WORDS:
+            return i
+    if low[i] == "se" and i + 1 < len(low):
         end = match_place(low, i + 1)
         if end == i + 1 and is_level(low[i + 1]):
             end = i + 2
-        return end if end > i + 1 else start
-    else:
-        end = match_place(low, i, provinces_only=True)
-        return end if end > i else start
-    return i if found else start
+        return end if end > i + 1 else i
+    end = match_place(low, i, provinces_only=True)
+    return end if end > i else i
 
 
 @functools.lru_cache(maxsize=4096)
@@ -320,15 +365,10 @@ def own_names(satker: str | None) -> tuple[tuple[str, ...], ...]:
 
 # -- the unit a heading names -----------------------------------------------------------------
 
-# 'KPU' or 'Komisi Pemilihan Umum', opened by a secretariat and followed by 'RI' or by a
-# level word; 'KPU' alone names no unit.
-_ORG: Final = re.compile(
-    r"(?P<sek>\bsekretariat\s+(?P<jen>jenderal\s+)?|\bsetjen\s+)?"
-    r"\b(?:kpu|komisi\s+pemilihan\s+umum)"
-    r"(?:\s+(?P<ri>ri|republik\s+indonesia)\b|\s+(?P<level>provinsi|propinsi|prov\.?|"
-    r"kabupaten|kab\.?|kota)(?=\s)|(?<=\w)(?!\s+(?:provinsi|propinsi|prov|kabupaten|kab|kota)\b))",
-    re.I,
-)
+# The heads that name a unit of a heading: KPU (in Aceh's KIP documents too, the unit is
+# named after KPU's structure, so KIP is left to the indicator mask).
+_UNIT_HEADS: Final = frozenset({("kpu",), ("komisi", "pemilihan", "umum")})
+_SPAN: Final = re.compile(r"[^\W_]+|/")
 # A mention right after one of these is a person's office (a signature), not a heading.
 _OFFICE_BEFORE: Final = re.compile(
     r"\b(ketua|sekretaris(\s+jenderal)?|anggota|kepala|kabag|kasubbag|plt|plh|selaku)\W*$", re.I
@@ -365,9 +405,29 @@ def destutter(text: str) -> str:
     return " ".join(kept)
 
 
+def _orgs(text: str) -> Iterator[tuple[int, int, _Org]]:
+    """(where it starts, where it ends in ``text``, the mention) for each mention of the
+    commission with a unit head (``KPU``, ``Komisi Pemilihan Umum``), left to right."""
+    spans = [m.span() for m in _SPAN.finditer(text)]
+    low = [fold_accents(text[a:b]).lower() for a, b in spans]
+    i = 0
+    while i < len(low):
+        opens = low[i] in SECRETARIAT_WORDS or low[i] in _HEAD_STARTS
+        org = _org_at(low, i) if opens else None
+        if org is None or org.head not in _UNIT_HEADS:
+            i += 1
+            continue
+        yield spans[org.start][0], spans[org.end - 1][1], org
+        i = org.end
+
+
 def unit_in(text: str) -> str | None:
     """The last organisation unit named in ``text`` outside a signature, in title case:
     ``KPU RI``, ``Sekretariat Jenderal KPU``, ``[Sekretariat] KPU <Level> <Place>``.
+
+    The satker grammar reads it: level words and places may carry a typo (``KPU Kabupten
+    Karimmun`` is ``KPU Kabupaten Karimun``), a converter's stutter is dropped; ``KPU``
+    alone, or with several levels (``KPU Kabupaten/Kota``), names no unit.
 
     >>> unit_in("PERJANJIAN KINERJA KOMISI PEMILIHAN UMUM KAB. SLEMAN")
     'KPU Kabupaten Sleman'
@@ -376,26 +436,21 @@ def unit_in(text: str) -> str | None:
     """
     text = destutter(text)
     found: str | None = None
-    for m in _ORG.finditer(text):
-        if _OFFICE_BEFORE.search(text[: m.start()].rstrip(" ,:;")):
+    for start, end, org in _orgs(text):
+        if _OFFICE_BEFORE.search(text[:start].rstrip(" ,:;")):
             continue
-        prefix = "Sekretariat KPU" if m.group("sek") else "KPU"
-        sek = (m.group("sek") or "").lower()
-        setjen = bool(m.group("jen")) or sek.startswith("setjen")
-        if setjen or (m.group("ri") and sek):
+        if org.jenderal or (org.ri and org.secretariat):
             # The secretariat of KPU RI is the Sekretariat Jenderal, named with or
             # without "RI" (SEKRETARIAT JENDERAL KOMISI PEMILIHAN UMUM).
             found = SETJEN
-            continue
-        if m.group("ri"):
+        elif org.ri:
             found = KPU_RI
-            continue
-        if m.group("level") is None:
-            continue  # "KPU" alone, outside the secretariat: names no unit
-        level = LEVEL_WORDS[m.group("level").lower().rstrip(".")]
-        name = place_name(level, text[m.end() :])
-        if name is not None:
-            found = f"{prefix} {level.capitalize()} {name}"
+        elif len(org.levels) == 1:
+            level = org.levels[0]
+            name = place_name(level, text[end:].removeprefix("."))
+            if name is not None:
+                prefix = "Sekretariat KPU" if org.secretariat else "KPU"
+                found = f"{prefix} {level.capitalize()} {name}"
     return found
 
 
@@ -403,14 +458,14 @@ def mention_start(text: str) -> int | None:
     """Where the first mention of the commission (``KPU …``, ``Sekretariat Komisi
     Pemilihan Umum …``) starts in ``text``, or ``None``: what stands before it is an
     office (``Kepala Bagian Keuangan Sekretariat KPU …``)."""
-    m = _ORG.search(text)
-    return m.start() if m else None
+    return next((start for start, _end, _org in _orgs(text)), None)
 
 
 def place_name(level: str, rest: str) -> str | None:
     """The place that opens ``rest``, after a word of ``level``: its official name when
-    the gazetteer knows it (a name of the same level first), else up to four capitalised
-    words in title case; ``None`` when ``rest`` opens with no name.
+    the gazetteer knows it (a name of the same level first; then a name with a typo in a
+    word, ``Karimmun``), else up to four capitalised words in title case; ``None`` when
+    ``rest`` opens with no name.
 
     >>> place_name("kota", "BAU-BAU TAHUN 2024"), place_name("kabupaten", "Nusantara Baru 2030")
     ('Baubau', 'Nusantara Baru')
@@ -423,12 +478,33 @@ def place_name(level: str, rest: str) -> str | None:
         for tokens, name in by_level.get(key, ()):
             if tuple(low[: len(tokens)]) == tokens:
                 return name
+    mistyped = _mistyped_place(plain_words(rest), (level, *levels))
+    if mistyped is not None:
+        return mistyped
     taken: list[str] = []
     for word in words[:4]:
         if not word[:1].isupper() or word.lower() in _NAME_STOP or word.isdigit():
             break
         taken.append(word)
     return title_case(" ".join(taken)) if taken else None
+
+
+def _mistyped_place(words: Sequence[str], levels: Sequence[str]) -> str | None:
+    """The official name of the place ``words`` open with, one typo a word allowed
+    (``Karimmun``), the longest name first and a name of ``levels`` before the others."""
+    end = match_place(words, 0, fuzzy=True)
+    if end == 0:
+        return None
+    official = _index().official
+    for size in range(end, 0, -1):
+        for name in _places_like(words[0]):
+            if len(name) != size or not all(
+                w == n or is_typo(w, n) for w, n in zip(words[:size], name, strict=True)
+            ):
+                continue
+            places = sorted(official[name], key=lambda p: (p[0] not in levels, p))
+            return places[0][1]
+    return None
 
 
 def title_case(text: str) -> str:

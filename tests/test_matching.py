@@ -450,3 +450,24 @@ def test_learned_spelling_mends_typos_at_scale() -> None:
     result = link_indicators(mentions)
     assert result.wording_of(4) == result.wording_of(0)
     assert len(set(result.labels)) == 1
+
+
+def test_a_result_built_by_hand_explains_as_the_run_would() -> None:
+    mentions = [
+        ("KPU A", "Persentase sarana transportasi yang berfungsi dengan baik"),
+        ("KPU B", "Presentase sarana transportasi yang berjalan dengan baik"),
+        ("KPU C", "Persentase sarana transportasi yang berfungsi dengan baik dan aman"),
+    ]
+    run = link_indicators(mentions)
+    by_hand = LinkResult(
+        mentions=run.mentions,
+        labels=run.labels,
+        clusters=run.clusters,
+        links=run.links,
+        near_misses=run.near_misses,
+    )
+    assert by_hand == run
+    for i, j in [(0, 1), (0, 2), (1, 2)]:
+        assert by_hand.explain(i, j) == run.explain(i, j)
+        assert by_hand.wording_of(i) == run.wording_of(i)
+    assert pickle.loads(pickle.dumps(run)).explain(0, 2) == run.explain(0, 2)

@@ -96,7 +96,9 @@ class LinkResult:
     near_misses: tuple[Link, ...] = attrs.field(repr=False)
     rules: MatchingRules = attrs.field(repr=False, factory=MatchingRules)
     # the run's reading of the corpus, so that explain() reads a pair as the run did
-    _reading: _Reading | None = attrs.field(default=None, repr=False, eq=False, kw_only=True)
+    _reading: _Reading | None = attrs.field(
+        default=None, repr=False, eq=False, kw_only=True, alias="_reading"
+    )
 
     def cluster_of(self, index: int) -> Cluster:
         """The cluster of the mention at input position ``index``."""
@@ -349,7 +351,7 @@ def link_indicators(
         links=tuple(links),
         near_misses=tuple(near),
         rules=rules,
-        reading=reading,
+        _reading=reading,
     )
 
 

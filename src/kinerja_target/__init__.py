@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from .capaian import CapaianReport, compute_table, write_table
     from .checks import Finding, check
     from .documents import Row, read_document
-    from .matching import (
+    from .linking import (
         CatalogEntry,
         CatalogMatch,
         Cluster,
@@ -79,16 +79,16 @@ __version__ = "0.1.0"
 
 # name -> module that defines it, imported when the name is first used.
 _LAZY = {
-    "CatalogEntry": "matching",
-    "CatalogMatch": "matching",
-    "Cluster": "matching",
-    "IndicatorCatalog": "matching",
-    "Link": "matching",
-    "LinkResult": "matching",
-    "MatchingRules": "matching",
-    "Mention": "matching",
-    "link_indicators": "matching",
-    "normalize_indicator": "matching",
+    "CatalogEntry": "linking",
+    "CatalogMatch": "linking",
+    "Cluster": "linking",
+    "IndicatorCatalog": "linking",
+    "Link": "linking",
+    "LinkResult": "linking",
+    "MatchingRules": "linking",
+    "Mention": "linking",
+    "link_indicators": "linking",
+    "normalize_indicator": "linking",
     "CapaianReport": "capaian",
     "compute_table": "capaian",
     "write_table": "capaian",

@@ -1,0 +1,362 @@
+"""The content of an LKj chapter III: per indicator, per sasaran, per unit.
+
+:func:`build_report` reads documents with :func:`~kinerja_target.read_document`, computes
+each row's capaian the way ``kinerja-target capaian`` does
+(:func:`~kinerja_target.lakip.compute_row`: the same parsing, polarity and warnings),
+puts a category from the chosen :class:`~kinerja_target.report.categories.Scale` beside
+it, aggregates per sasaran and per unit (:func:`~kinerja_target.achievement.aggregate`),
+and, when given, sets last year's realisation and capaian beside this year's and the
+progress toward a Renstra's end-of-period target.
+
+Nothing is dropped: a row whose capaian cannot be computed, or cannot be read, stays in
+the report with its reason, and is counted (not computed) in its sasaran's figure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+from ..achievement import Achievement, Aggregate, MinFormula, achievement, aggregate
+from ..errors import IncomparableError, SchemaError, TargetParseError
+from ..lakip import CapaianRow, compute_row
+from ..matching import normalize_indicator
+from ..tables import Row, read_document
+from .categories import DEFAULT_SCALE, Band, Scale, get_scale, load_bands
+
+__all__ = [
+    "METHODS",
+    "Group",
+    "Previous",
+    "Progress",
+    "Report",
+    "ReportRow",
+    "build_report",
+]
+
+#: The aggregation methods of :func:`~kinerja_target.achievement.aggregate`.
+METHODS = ("mean", "geometric", "weighted")
+_NO_UNIT = "(unit tidak disebut)"
+_NO_SASARAN = "(sasaran tidak disebut)"
+_RENSTRA = frozenset({"renstra"})
+
+
+@attrs.frozen
+class Previous:
+    """Last year's row for the same indicator: its realisation and capaian."""
+
+    year: int | None
+    realisasi: str
+    capaian: Decimal | None
+    where: str
+
+    def change(self, now: Decimal | None) -> Decimal | None:
+        """This year's capaian minus last year's, in percentage points."""
+        if now is None or self.capaian is None:
+            return None
+        return now - self.capaian
+
+
+@attrs.frozen
+class Progress:
+    """Progress toward a Renstra's end-of-period target: this year's realisation
+    against the target of the Renstra's last year."""
+
+    year: int | None
+    target: str
+    achievement: Achievement | None
+    explanation: str
+
+    @property
+    def percent(self) -> Decimal | None:
+        return self.achievement.percent if self.achievement is not None else None
+
+
+@attrs.frozen
+class ReportRow:
+    """One indicator row: what the document says, its capaian and its category."""
+
+    row: Row
+    capaian: CapaianRow
+    category: Band | None
+    previous: Previous | None = None
+    progress: Progress | None = None
+
+    @property
+    def unit(self) -> str:
+        return self.row.unit or self.row.satker or _NO_UNIT
+
+    @property
+    def sasaran(self) -> str:
+        return self.row.sasaran or _NO_SASARAN
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The exact capaian, or ``None`` when not computable."""
+        found = self.capaian.achievement
+        return found.percent if found is not None else None
+
+    @property
+    def status(self) -> str:
+        """``Tercapai``, ``Tidak tercapai``, ``Tidak dapat dihitung`` or ``Galat``."""
+        return self.capaian.status or "Tidak dapat dihitung"
+
+    @property
+    def explanation(self) -> str:
+        """The one-line arithmetic, with what the reader and parser noticed."""
+        text = self.capaian.keterangan or "tidak ada target dan realisasi"
+        doubts = ", ".join(self.row.doubts)
+        return f"{text} [dibaca: {doubts}]" if doubts else text
+
+    @property
+    def where(self) -> str:
+        return f"{self.row.source}:{self.row.line}"
+
+
+@attrs.frozen
+class Group:
+    """The capaian of a sasaran or a unit: the aggregate of its indicators."""
+
+    unit: str
+    sasaran: str | None
+    rows: tuple[ReportRow, ...]
+    aggregate: Aggregate
+    category: Band | None
+
+    @property
+    def indicators(self) -> int:
+        return len(self.rows)
+
+    @property
+    def computed(self) -> int:
+        return self.aggregate.count
+
+
+@attrs.frozen
+class Report:
+    """An LKj chapter III: rows, per-sasaran and per-unit figures, and how they were made."""
+
+    rows: tuple[ReportRow, ...]
+    sasaran: tuple[Group, ...]
+    units: tuple[Group, ...]
+    overall: Group
+    scale: Scale
+    method: str
+    sources: tuple[str, ...]
+    year: int | None
+    previous_year: int | None = None
+    renstra: tuple[str, ...] = ()
+    given_title: str | None = None
+
+    @property
+    def title(self) -> str:
+        """The given title, else one made of the units and the year."""
+        if self.given_title:
+            return self.given_title
+        units = sorted({r.unit for r in self.rows} - {_NO_UNIT})
+        who = units[0] if len(units) == 1 else ", ".join(units[:3]) if units else ""
+        year = f" Tahun {self.year}" if self.year is not None else ""
+        if not who:
+            who = ", ".join(Path(s).stem for s in self.sources[:2])
+        return f"Pengukuran Capaian Kinerja {who}{year}"
+
+    @property
+    def has_previous(self) -> bool:
+        return any(r.previous is not None for r in self.rows)
+
+    @property
+    def has_progress(self) -> bool:
+        return any(r.progress is not None for r in self.rows)
+
+
+# -- building ------------------------------------------------------------------------------------
+
+
+def _key(row: Row) -> str:
+    return normalize_indicator(row.indicator, satker=row.satker or row.unit)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _read(paths: Iterable[str]) -> list[Row]:
+    rows: list[Row] = []
+    for path in paths:
+        rows.extend(read_document(Path(path), source=path))
+    return rows
+
+
+def _year(rows: Sequence[Row]) -> int | None:
+    years = Counter(r.year for r in rows if r.year is not None)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _computed(row: Row, cap: Decimal | int | str | None, formula: MinFormula | str) -> CapaianRow:
+    return compute_row(
+        row.indicator,
+        row.target_raw,
+        row.realisasi_raw,
+        row=row.line or 0,
+        cap=cap,
+        formula=formula,
+    )
+
+
+def _previous(
+    rows: Sequence[Row], cap: Decimal | int | str | None, formula: MinFormula | str
+) -> dict[str, Previous]:
+    found: dict[str, Previous] = {}
+    for row in rows:
+        if not (row.realisasi_raw or "").strip():
+            continue
+        computed = _computed(row, cap, formula)
+        percent = computed.achievement.percent if computed.achievement is not None else None
+        found.setdefault(
+            _key(row),
+            Previous(row.year, row.realisasi_raw or "", percent, f"{row.source}:{row.line}"),
+        )
+    return found
+
+
+def _end_targets(rows: Sequence[Row]) -> dict[str, Row]:
+    """Per indicator, the Renstra row of the latest year that has a target."""
+    found: dict[str, Row] = {}
+    for row in rows:
+        if row.target is None or not row.target_raw.strip() or row.target_raw.strip() in "-–—":
+            continue
+        key = _key(row)
+        best = found.get(key)
+        if best is None or (row.year or 0) >= (best.year or 0):
+            found[key] = row
+    return found
+
+
+def _progress(
+    row: Row, end: Row, cap: Decimal | int | str | None, formula: MinFormula | str
+) -> Progress:
+    if not (row.realisasi_raw or "").strip():
+        return Progress(end.year, end.target_raw, None, "belum ada realisasi")
+    try:
+        found = achievement(
+            end.target_raw,
+            row.realisasi_raw or "",
+            indicator=row.indicator,
+            cap=cap,
+            formula=formula,
+        )
+    except (IncomparableError, TargetParseError) as exc:
+        return Progress(end.year, end.target_raw, None, f"tidak dapat dibandingkan: {exc}")
+    return Progress(end.year, end.target_raw, found, found.explanation)
+
+
+def _weights(weights: Mapping[str, Decimal | int | str] | None) -> dict[str, Decimal | int | str]:
+    return {_fold(k): v for k, v in (weights or {}).items()}
+
+
+def _group(
+    unit: str,
+    sasaran: str | None,
+    rows: Sequence[ReportRow],
+    scale: Scale,
+    method: str,
+    weights: Mapping[str, Decimal | int | str],
+) -> Group:
+    # A row that failed or has no realisation is an indicator whose capaian is unknown:
+    # counted as skipped, never as 0%.
+    listed: list[Achievement | Decimal | None] = [r.capaian.achievement for r in rows]
+    if method == "weighted":
+        given = [weights.get(_fold(r.row.indicator), 1) for r in rows]
+        result = aggregate(listed, method="weighted", weights=given)
+    else:
+        result = aggregate(listed, method=method)
+    return Group(unit, sasaran, tuple(rows), result, scale.category(result.percent))
+
+
+def build_report(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    scale: str | Scale = DEFAULT_SCALE,
+    bands: str | os.PathLike[str] | None = None,
+    method: str = "mean",
+    weights: Mapping[str, Decimal | int | str] | None = None,
+    previous: Iterable[str | os.PathLike[str]] = (),
+    renstra: Iterable[str | os.PathLike[str]] = (),
+    cap: Decimal | int | str | None = None,
+    formula: MinFormula | str = MinFormula.REFLECTED,
+    title: str | None = None,
+) -> Report:
+    """The report of the documents at ``paths`` (RKT, PK, IKU, LKj: text, CSV, XLSX ...).
+
+        ``scale`` names a shipped interpretation scale (``berhasil``, ``iki``, ``sampang``,
+        ``maluku-tengah``) or is a :class:`Scale`; ``bands`` reads a user's own bands from a
+        CSV file instead. ``method`` is ``mean`` (default), ``geometric`` or ``weighted``
+        (``weights`` maps indicator wordings to weights; others weigh 1). ``previous`` are
+        last year's documents; ``renstra`` are Renstra documents (a Renstra among ``paths``
+        is used as one too). ``cap`` and ``formula`` are those of ``kinerja-target capaian``;
+    ``title`` heads the report (default: the units and the year).
+
+        Raises :class:`~kinerja_target.errors.DocumentReadError` for an unreadable document
+        and :class:`~kinerja_target.errors.SchemaError` for bad options.
+    """
+    if method not in METHODS:
+        raise SchemaError(f"aggregate must be one of {', '.join(METHODS)}, not {method!r}")
+    if bands is not None:
+        chosen = load_bands(os.fspath(bands))
+    else:
+        chosen = scale if isinstance(scale, Scale) else get_scale(scale)
+    names = [str(p) for p in paths]
+    read = _read(names)
+    reported = [r for r in read if (r.doc_type or "").lower() not in _RENSTRA]
+    plans = [r for r in read if (r.doc_type or "").lower() in _RENSTRA]
+    plan_names = [str(p) for p in renstra]
+    plans += _read(plan_names)
+    before = _read([str(p) for p in previous])
+    last = _previous(before, cap, formula)
+    ends = _end_targets(plans)
+    rows: list[ReportRow] = []
+    for row in reported:
+        computed = _computed(row, cap, formula)
+        if computed.achievement is None and computed.problem is None and not row.target_raw.strip():
+            continue  # neither target nor realisation: a heading the reader kept
+        percent = computed.achievement.percent if computed.achievement is not None else None
+        key = _key(row)
+        end = ends.get(key)
+        rows.append(
+            ReportRow(
+                row,
+                computed,
+                chosen.category(percent),
+                last.get(key),
+                _progress(row, end, cap, formula) if end is not None else None,
+            )
+        )
+    table = _weights(weights)
+    by_sasaran: dict[tuple[str, str], list[ReportRow]] = {}
+    by_unit: dict[str, list[ReportRow]] = {}
+    for item in rows:
+        by_sasaran.setdefault((item.unit, item.sasaran), []).append(item)
+        by_unit.setdefault(item.unit, []).append(item)
+    return Report(
+        rows=tuple(rows),
+        sasaran=tuple(
+            _group(u, s, members, chosen, method, table) for (u, s), members in by_sasaran.items()
+        ),
+        units=tuple(
+            _group(u, None, members, chosen, method, table) for u, members in by_unit.items()
+        ),
+        overall=_group("", None, rows, chosen, method, table),
+        scale=chosen,
+        method=method,
+        sources=tuple(names),
+        year=_year(reported),
+        previous_year=_year(before),
+        renstra=tuple(sorted({r.source or "" for r in plans})),
+        given_title=title,
+    )

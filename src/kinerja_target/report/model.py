@@ -162,8 +162,10 @@ class Report:
         units = sorted({r.unit for r in self.rows} - {_NO_UNIT})
         who = units[0] if len(units) == 1 else ", ".join(units[:3]) if units else ""
         year = f" Tahun {self.year}" if self.year is not None else ""
-        if not who:
-            who = ", ".join(Path(s).stem for s in self.sources[:2])
+        if not who:  # the documents do not name their unit: say which files they are
+            return (
+                f"Pengukuran Capaian Kinerja{year}: {', '.join(Path(s).name for s in self.sources)}"
+            )
         return f"Pengukuran Capaian Kinerja {who}{year}"
 
     @property

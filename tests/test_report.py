@@ -306,3 +306,33 @@ def test_top_level_report_is_callable_in_any_import_order() -> None:
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == "16"
+
+
+BANTUL = Path(__file__).parent / "data" / "unseen" / "lkj_kab_bantul_2023.txt"
+
+
+def test_repeated_indicators_are_folded_and_kept(tmp_path: Path) -> None:
+    """The Bantul LKj prints its PK table (targets only), the measurement table and a
+    comparison table: one row per measurement, the rest folded, none lost."""
+    from kinerja_target import read_document
+
+    report = build_report([BANTUL])
+    read = [r for r in read_document(BANTUL) if r.target_raw.strip() or r.realisasi_raw]
+    assert len(report.rows) + len(report.folded) == len(read)
+    assert len(report.rows) == 4
+    assert all(r.row.realisasi_raw for r in report.rows)
+    path = tmp_path / "laporan.xlsx"
+    write_report(report, path)
+    notes = openpyxl.load_workbook(path)["Catatan"]
+    assert notes.max_row == 4 + len(report.folded)
+
+
+def test_the_documents_own_capaian_is_shown_and_a_difference_said() -> None:
+    report = build_report([BANTUL])
+    grade = next(r for r in report.rows if r.row.target_raw == "BB")
+    assert grade.document_capaian == D("87.50")
+    assert grade.differs
+    assert "dokumen menulis 87,50%" in grade.explanation
+    turnout = report.rows[0]
+    assert turnout.document_capaian == D("104.06")
+    assert not turnout.differs

@@ -19,7 +19,7 @@ from html import escape
 from ..containers.output import atomic_write
 from ..numbers import format_decimal
 from .categories import Band, Scale
-from .model import Group, Report, ReportRow
+from .model import Group, Report, ReportRow, percent_text
 
 __all__ = ["page", "percent_text", "write_html"]
 
@@ -45,6 +45,7 @@ th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
 th { background: var(--head); color: #fff; font-weight: 600; text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.small { font-size: 12px; color: var(--muted); }
+td.differs { color: #a04000; font-weight: 700; }
 tr.sasaran td { background: #eef2f6; font-weight: 600; }
 .cat { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600;
   white-space: nowrap; }
@@ -65,16 +66,6 @@ svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
   section.charts { break-before: page; page-break-before: always; }
 }
 """
-
-
-def percent_text(percent: Decimal | None) -> str:
-    """``96,43%``, ``100%`` or ``-``: half-up to two decimals, decimal comma."""
-    if percent is None:
-        return "-"
-    rounded = percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    if rounded == rounded.to_integral_value():
-        rounded = rounded.quantize(Decimal(1))
-    return format_decimal(rounded) + "%"
 
 
 def _points(value: Decimal | None) -> str:
@@ -170,6 +161,11 @@ def _row_cells(number: int, item: ReportRow, report: Report) -> str:
         f'<td class="num">{_e(item.row.target_raw)}</td>',
         f'<td class="num">{_e(item.row.realisasi_raw or "-")}</td>',
         f'<td class="num">{percent_text(item.percent)}</td>',
+    ]
+    if report.has_document_capaian:
+        marked = ' differs" title="berbeda dari capaian yang dihitung' if item.differs else ""
+        cells.append(f'<td class="num{marked}">{percent_text(item.document_capaian)}</td>')
+    cells += [
         f"<td>{_category(item.category)}</td>",
         f"<td>{_e(item.status)}</td>",
     ]
@@ -191,7 +187,10 @@ def _row_cells(number: int, item: ReportRow, report: Report) -> str:
 
 
 def _indicator_table(report: Report) -> str:
-    heads = ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Kategori", "Status"]
+    heads = ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]
+    if report.has_document_capaian:
+        heads.append("Capaian (dokumen)")
+    heads += ["Kategori", "Status"]
     last = f" {report.previous_year}" if report.previous_year else " tahun lalu"
     if report.has_previous:
         heads += [f"Realisasi{last}", f"Capaian{last}", "Perubahan"]
@@ -271,6 +270,21 @@ def _summary(report: Report) -> str:
     )
 
 
+def _notes(report: Report) -> str:
+    if not report.folded:
+        return ""
+    items = "".join(
+        f"<li>{_e(row.source)}:{_e(row.line)}: {_e(row.indicator)} ({_e(row.target_raw)}"
+        f"{' / ' + _e(row.realisasi_raw) if row.realisasi_raw else ''})</li>"
+        for row in report.folded
+    )
+    return (
+        '<section id="catatan"><h2>Catatan</h2><p class="meta">Baris berikut mengulang '
+        "indikator yang sudah ada di Tabel 1 (tabel PK di samping tabel pengukuran, atau "
+        f"pengukuran yang sama di tabel lain) dan digabung:</p><ul>{items}</ul></section>"
+    )
+
+
 def page(report: Report) -> str:
     """The whole page, as text."""
     method = _METHODS.get(report.method, report.method)
@@ -318,6 +332,7 @@ dari indikator yang dapat dihitung. Capaian dibulatkan dua desimal.</p>
 {_group_table(report.units, False, "unit", True)}
 <h2>Skala kategori</h2>
 {_scale_table(report.scale)}
+{_notes(report)}
 <section class="charts">
 <h2>Grafik capaian indikator per sasaran</h2>
 {charts}

@@ -18,7 +18,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import attrs
@@ -27,7 +27,10 @@ from ..achievement import Achievement, Aggregate, MinFormula, achievement, aggre
 from ..errors import IncomparableError, SchemaError, TargetParseError
 from ..lakip import CapaianRow, compute_row
 from ..matching import normalize_indicator
+from ..numbers import format_decimal
+from ..parse import parse_target
 from ..tables import Row, read_document
+from ..values import Number, Percent
 from .categories import DEFAULT_SCALE, Band, Scale, get_scale, load_bands
 
 __all__ = [
@@ -38,6 +41,7 @@ __all__ = [
     "Report",
     "ReportRow",
     "build_report",
+    "percent_text",
 ]
 
 #: The aggregation methods of :func:`~kinerja_target.achievement.aggregate`.
@@ -108,9 +112,32 @@ class ReportRow:
         return self.capaian.status or "Tidak dapat dihitung"
 
     @property
+    def document_capaian(self) -> Decimal | None:
+        """The capaian the document itself prints (an LKj's Capaian column), if any."""
+        raw = (self.row.capaian_raw or "").strip()
+        if not raw:
+            return None
+        try:
+            value = parse_target(raw)
+        except TargetParseError:
+            return None
+        return value.value if isinstance(value, Percent | Number) else None
+
+    @property
+    def differs(self) -> bool:
+        """Whether the document's own capaian differs from the computed one (two decimals)."""
+        printed, computed = self.document_capaian, self.percent
+        if printed is None or computed is None:
+            return False
+        return _two(printed) != _two(computed)
+
+    @property
     def explanation(self) -> str:
-        """The one-line arithmetic, with what the reader and parser noticed."""
+        """The one-line arithmetic, with what the reader and parser noticed, and the
+        document's own capaian where it differs."""
         text = self.capaian.keterangan or "tidak ada target dan realisasi"
+        if self.differs:
+            text = f"{text}; dokumen menulis {percent_text(self.document_capaian)}"
         doubts = ", ".join(self.row.doubts)
         return f"{text} [dibaca: {doubts}]" if doubts else text
 
@@ -153,6 +180,9 @@ class Report:
     previous_year: int | None = None
     renstra: tuple[str, ...] = ()
     given_title: str | None = None
+    #: Rows that repeat an indicator already in the report (decision 0310): a PK table's
+    #: target-only row beside its measurement, or the same measurement in a second table.
+    folded: tuple[Row, ...] = ()
 
     @property
     def title(self) -> str:
@@ -176,6 +206,10 @@ class Report:
     def has_progress(self) -> bool:
         return any(r.progress is not None for r in self.rows)
 
+    @property
+    def has_document_capaian(self) -> bool:
+        return any(r.document_capaian is not None for r in self.rows)
+
 
 # -- building ------------------------------------------------------------------------------------
 
@@ -193,6 +227,56 @@ def _read(paths: Iterable[str]) -> list[Row]:
     for path in paths:
         rows.extend(read_document(Path(path), source=path))
     return rows
+
+
+def _two(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def percent_text(percent: Decimal | None) -> str:
+    """``96,43%``, ``100%`` or ``-``: half-up to two decimals, decimal comma."""
+    if percent is None:
+        return "-"
+    rounded = _two(percent)
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    return format_decimal(rounded) + "%"
+
+
+def _fold_repeats(
+    rows: Sequence[tuple[Row, CapaianRow]],
+) -> tuple[list[tuple[Row, CapaianRow]], list[Row]]:
+    """One row per measurement: an LKj often restates its PK table (targets only) before
+    the measurement table, and prints the same measurement again in a comparison table.
+    Per unit, year and canonical indicator, rows with a realisation win over rows
+    without, and a row that repeats another's capaian (or target) is folded into it.
+    Different realisations of one indicator both stay: that is for the author to see."""
+    groups: dict[tuple[str, str, int | None], list[int]] = {}
+    for index, (row, _) in enumerate(rows):
+        unit = row.unit or row.satker or ""
+        groups.setdefault((unit, _key(row), row.year), []).append(index)
+    folded: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        measured = [i for i in members if (rows[i][0].realisasi_raw or "").strip()]
+        pool = measured or members
+        folded.update(i for i in members if i not in pool)
+        seen: set[object] = set()
+        for index in pool:
+            row, computed = rows[index]
+            found = computed.achievement
+            percent = found.percent if found is not None else None
+            signature = (
+                ("capaian", _two(percent))
+                if percent is not None
+                else ("text", _fold(row.target_raw), _fold(row.realisasi_raw or ""))
+            )
+            if signature in seen:
+                folded.add(index)
+            seen.add(signature)
+    kept = [pair for i, pair in enumerate(rows) if i not in folded]
+    return kept, [rows[i][0] for i in sorted(folded)]
 
 
 def _year(rows: Sequence[Row]) -> int | None:
@@ -322,11 +406,15 @@ def build_report(
     before = _read([str(p) for p in previous])
     last = _previous(before, cap, formula)
     ends = _end_targets(plans)
-    rows: list[ReportRow] = []
+    pairs = []
     for row in reported:
         computed = _computed(row, cap, formula)
         if computed.achievement is None and computed.problem is None and not row.target_raw.strip():
             continue  # neither target nor realisation: a heading the reader kept
+        pairs.append((row, computed))
+    kept, folded = _fold_repeats(pairs)
+    rows: list[ReportRow] = []
+    for row, computed in kept:
         percent = computed.achievement.percent if computed.achievement is not None else None
         key = _key(row)
         end = ends.get(key)
@@ -361,4 +449,5 @@ def build_report(
         previous_year=_year(before),
         renstra=tuple(sorted({r.source or "" for r in plans})),
         given_title=title,
+        folded=tuple(folded),
     )

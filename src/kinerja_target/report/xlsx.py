@@ -170,6 +170,10 @@ def _main_sheet(sheet: Any, report: Report) -> None:
     if progress:
         names += ["Target akhir Renstra", "Capaian thd target Renstra"]
         widths += [14, 14]
+    printed = report.has_document_capaian
+    if printed:
+        names.append("Capaian (dokumen)")
+        widths.append(12)
     names.append("Keterangan")
     widths.append(60)
     subtitle = (
@@ -201,15 +205,16 @@ def _main_sheet(sheet: Any, report: Report) -> None:
         if progress:
             plan = item.progress
             values += [plan.target if plan else "", _fraction(plan.percent) if plan else None]
+        if printed:
+            values.append(_fraction(item.document_capaian))
         values.append(item.explanation)
         for column, value in enumerate(values, start=1):
-            sheet.cell(row_number, column, value)
-        sheet.cell(row_number, 7).number_format = PERCENT_FORMAT
-        if previous:
-            sheet.cell(row_number, 11).number_format = PERCENT_FORMAT
-            sheet.cell(row_number, 12).number_format = _POINTS_FORMAT
-        if progress:
-            sheet.cell(row_number, len(values) - 1).number_format = PERCENT_FORMAT
+            cell = sheet.cell(row_number, column, value)
+            header = names[column - 1]
+            if header.startswith("Capaian"):
+                cell.number_format = PERCENT_FORMAT
+            elif header == "Perubahan capaian":
+                cell.number_format = _POINTS_FORMAT
     body = range(_HEADER_ROW + 1, row_number + 1)
     _body_style(sheet, body, len(names), wrap=(3, 4, len(names)))
     _colour_rules(sheet, report.scale, "G", ("H",), body)
@@ -344,6 +349,35 @@ def _scale_sheet(sheet: Any, scale: Scale) -> None:
     _print_setup(sheet)
 
 
+def _notes_sheet(sheet: Any, report: Report) -> None:
+    """The rows folded into another row of the same indicator, so none goes unseen."""
+    names = ["Letak", "Indikator Kinerja", "Target", "Realisasi", "Alasan"]
+    _header(
+        sheet,
+        "Catatan: baris yang mengulang indikator yang sama",
+        "Tabel PK di samping tabel pengukuran, atau pengukuran yang sama di tabel lain.",
+        names,
+        [34, 60, 14, 14, 60],
+    )
+    for offset, row in enumerate(report.folded, start=1):
+        measured = bool((row.realisasi_raw or "").strip())
+        reason = (
+            "pengukuran yang sama sudah ada di laporan"
+            if measured
+            else "target tanpa realisasi; indikator ini diukur di baris lain"
+        )
+        values = [
+            f"{row.source}:{row.line}",
+            row.indicator,
+            row.target_raw,
+            row.realisasi_raw,
+            reason,
+        ]
+        for column, value in enumerate(values, start=1):
+            sheet.cell(_HEADER_ROW + offset, column, value)
+    _print_setup(sheet)
+
+
 def workbook_bytes(report: Report) -> bytes:
     """The report's workbook, as the bytes of an XLSX file."""
     import openpyxl
@@ -359,6 +393,8 @@ def workbook_bytes(report: Report) -> bytes:
     _group_sheet(book.create_sheet("Per Unit"), report, report.units, by_sasaran=False)
     _charts_sheet(book.create_sheet("Grafik"), report)
     _scale_sheet(book.create_sheet("Skala"), report.scale)
+    if report.folded:
+        _notes_sheet(book.create_sheet("Catatan"), report)
     book.properties.title = report.title
     book.properties.creator = "kinerja-target"
     buffer = io.BytesIO()

@@ -26,6 +26,7 @@ PERSENTASE = "Persentase Partisipasi Pemilih"
         ("100%", "1,0477", "104.77"),
         ("80 - 90%", "0,85", "100.00"),
         ("100", "0,852", "85.20"),  # both unmarked under a percentage wording
+        ("70%", "0,675", "96.43"),
     ],
 )
 def test_a_bare_fraction_against_a_percent_is_a_fraction_of_100(
@@ -45,6 +46,7 @@ def test_a_bare_fraction_against_a_percent_is_a_fraction_of_100(
         ("5", "0,3", "Persentase temuan"),  # both unmarked, no whole percent
         ("12 Lap", "11 Lap", None),
         ("100", "1", "Jumlah peserta bimbingan teknis"),  # counts, not percents
+        ("4", "0,5", "Nilai maturitas SPIP"),  # a 1–5 scale: 0,5 is a score
     ],
 )
 def test_no_fraction_reading_where_the_values_agree_as_written(
@@ -115,6 +117,9 @@ ROWS = [
     ("Persentase penyelenggaraan sesuai jadwal", 1, "0%", 1.0477, "0.00%"),
     ("Jumlah Laporan keuangan", "12 Lap", None, "11 Lap", None),
     ("Nilai Akuntabilitas Kinerja", "70%", None, 67.5, "General"),
+    ("Nilai Akuntabilitas Kinerja KPU Kota Ambon", "70%", None, 0.675, "0.00%"),
+    ("Nilai Keterbukaan Informasi Publik", 100, "General", 0.852, "0.0%"),
+    ("Nilai maturitas SPIP", "3,5", None, 3.4, "General"),
     ("Persentase pemilih ganda dalam DPT", 0.01, "0.00%", 0.004, "0.00%"),
     ("Jumlah hari keterlambatan penyampaian laporan", "2 hari", None, "6 hari", None),
     ("Persentase sisa anggaran yang tidak terserap", "5%", None, 0.15, "0%"),

@@ -371,10 +371,19 @@ def _written_percent(value: Target) -> Decimal | None:
     return None
 
 
+def _hundred_point(scale: str | None) -> bool:
+    """Whether ``scale`` scores from 0 to 100 (SAKIP, RB, KIP, IKM), where 0,852 is no
+    plausible score but a percent-formatted 85,2."""
+    if scale is None or scale not in SCALES:
+        return False
+    highs = [g.band.high for g in SCALES[scale].grades if g.band is not None]
+    return bool(highs) and max(highs) >= _HUNDRED
+
+
 def _unmarked(value: Target) -> Decimal | None:
-    """The value of a number written without a unit (a bare number, or a percent only
-    the wording made one), else ``None``."""
-    if isinstance(value, Number) and value.scale is None:
+    """The value of a number written without a unit (a bare number or a score on a
+    0–100 scale, or a percent only the wording made one), else ``None``."""
+    if isinstance(value, Number) and (value.scale is None or _hundred_point(value.scale)):
         return value.value
     if isinstance(value, Percent) and WarningCode.UNIT_INFERRED in value.warnings:
         return value.value if value.basis is None else None
@@ -394,8 +403,8 @@ def _fraction_sanity(target: Target, actual: Target) -> tuple[Target, Target, st
     ``77,5%`` against ``0.812`` (a percent-formatted cell read without its format, as
     ``pd.read_excel`` gives it) is 81,2%, not 0,812%: the fraction is read so when it is
     at most 2 and, read as it stands, less than a tenth of the written percent. Two
-    unmarked numbers under a percentage wording (``100`` and ``0,852``) are read so only
-    when the other is a whole percent of at least 50. Decision 0312.
+    unmarked numbers under a percentage wording, or two scores on one 0–100 scale
+    (``100`` and ``0,852``), are read so only when the other is at least 50. Decision 0312.
     """
     for role, side, other in (("realisasi", actual, target), ("target", target, actual)):
         number = _unmarked(side)
@@ -406,7 +415,14 @@ def _fraction_sanity(target: Target, actual: Target) -> tuple[Target, Target, st
         if reference is None:
             unmarked = _unmarked(other)
             either_percent = isinstance(side, Percent) or isinstance(other, Percent)
-            if unmarked is not None and either_percent and unmarked >= _WHOLE_PERCENT:
+            same_score = (
+                isinstance(side, Number)
+                and isinstance(other, Number)
+                and side.scale is not None
+                and side.scale == other.scale
+            )
+            wording_says_percent = either_percent or same_score
+            if unmarked is not None and wording_says_percent and unmarked >= _WHOLE_PERCENT:
                 reference = unmarked
         if reference is None or reference <= 0:
             continue

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -49,6 +50,7 @@ METHODS = ("mean", "geometric", "weighted")
 _NO_UNIT = "(unit tidak disebut)"
 _NO_SASARAN = "(sasaran tidak disebut)"
 _RENSTRA = frozenset({"renstra"})
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -295,32 +297,59 @@ def _computed(row: Row, cap: Decimal | int | str | None, formula: MinFormula | s
     )
 
 
+def _unit_of(row: Row) -> str:
+    return _fold(row.unit or row.satker or "")
+
+
+class _Lookup(Generic[_T]):
+    """Rows of other documents by unit and canonical indicator; an indicator found in
+    one unit only also matches a row whose unit is spelt differently or not named."""
+
+    def __init__(self) -> None:
+        self._by_unit: dict[tuple[str, str], _T] = {}
+        self._units: dict[str, set[str]] = {}
+
+    def put(self, row: Row, value: _T, *, replace: bool = False) -> None:
+        key, unit = _key(row), _unit_of(row)
+        if replace or (unit, key) not in self._by_unit:
+            self._by_unit[(unit, key)] = value
+        self._units.setdefault(key, set()).add(unit)
+
+    def peek(self, row: Row) -> _T | None:
+        return self._by_unit.get((_unit_of(row), _key(row)))
+
+    def get(self, row: Row) -> _T | None:
+        key, unit = _key(row), _unit_of(row)
+        found = self._by_unit.get((unit, key))
+        if found is None and len(self._units.get(key, ())) == 1:
+            (only,) = self._units[key]
+            found = self._by_unit[(only, key)]
+        return found
+
+
 def _previous(
     rows: Sequence[Row], cap: Decimal | int | str | None, formula: MinFormula | str
-) -> dict[str, Previous]:
-    found: dict[str, Previous] = {}
+) -> _Lookup[Previous]:
+    found: _Lookup[Previous] = _Lookup()
     for row in rows:
         if not (row.realisasi_raw or "").strip():
             continue
         computed = _computed(row, cap, formula)
         percent = computed.achievement.percent if computed.achievement is not None else None
-        found.setdefault(
-            _key(row),
-            Previous(row.year, row.realisasi_raw or "", percent, f"{row.source}:{row.line}"),
-        )
+        where = f"{row.source}:{row.line}"
+        found.put(row, Previous(row.year, row.realisasi_raw or "", percent, where))
     return found
 
 
-def _end_targets(rows: Sequence[Row]) -> dict[str, Row]:
-    """Per indicator, the Renstra row of the latest year that has a target."""
-    found: dict[str, Row] = {}
+def _end_targets(rows: Sequence[Row]) -> _Lookup[Row]:
+    """Per unit and indicator, the Renstra row of the latest year that has a target."""
+    found: _Lookup[Row] = _Lookup()
     for row in rows:
-        if row.target is None or not row.target_raw.strip() or row.target_raw.strip() in "-–—":
+        text = row.target_raw.strip()
+        if row.target is None or not text or text in ("-", "–", "—"):
             continue
-        key = _key(row)
-        best = found.get(key)
-        if best is None or (row.year or 0) >= (best.year or 0):
-            found[key] = row
+        best = found.peek(row)
+        found.put(row, row, replace=best is None or (row.year or 0) >= (best.year or 0))
     return found
 
 
@@ -416,14 +445,13 @@ def build_report(
     rows: list[ReportRow] = []
     for row, computed in kept:
         percent = computed.achievement.percent if computed.achievement is not None else None
-        key = _key(row)
-        end = ends.get(key)
+        end = ends.get(row)
         rows.append(
             ReportRow(
                 row,
                 computed,
                 chosen.category(percent),
-                last.get(key),
+                last.get(row),
                 _progress(row, end, cap, formula) if end is not None else None,
             )
         )

@@ -159,3 +159,10 @@ def test_chromium_renders_the_page(tmp_path: Path) -> None:
     assert parsed.rows["indikator"] == len(report.rows) + len(report.sasaran)
     assert parsed.rows["sasaran"] == len(report.sasaran)
     assert "Tabel 1. Capaian kinerja per indikator" in dom
+
+
+def test_percent_text_never_fails_on_a_huge_capaian() -> None:
+    from decimal import Decimal as D
+
+    huge = D("123456789012345678901234567890.125")
+    assert percent_text(huge) == "123.456.789.012.345.678.901.234.567.890,13%"

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from html import escape
 
 from ..containers.output import atomic_write
 from ..numbers import format_decimal
 from .categories import Band, Scale
-from .model import Group, Report, ReportRow, percent_text
+from .model import Group, Report, ReportRow, percent_text, round_percent
 
 __all__ = ["page", "percent_text", "write_html"]
 
@@ -71,7 +71,7 @@ svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
 def _points(value: Decimal | None) -> str:
     if value is None:
         return "-"
-    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    rounded = round_percent(value)
     sign = "+" if rounded > 0 else ""
     return f"{sign}{format_decimal(rounded)} poin"
 

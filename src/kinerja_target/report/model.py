@@ -18,7 +18,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -43,6 +43,7 @@ __all__ = [
     "ReportRow",
     "build_report",
     "percent_text",
+    "round_percent",
 ]
 
 #: The aggregation methods of :func:`~kinerja_target.achievement.aggregate`.
@@ -131,7 +132,7 @@ class ReportRow:
         printed, computed = self.document_capaian, self.percent
         if printed is None or computed is None:
             return False
-        return _two(printed) != _two(computed)
+        return round_percent(printed) != round_percent(computed)
 
     @property
     def explanation(self) -> str:
@@ -231,17 +232,22 @@ def _read(paths: Iterable[str]) -> list[Row]:
     return rows
 
 
-def _two(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+# Rounding what is reported must never fail, whatever the size (as in achievement.py).
+_ROUND = Context(prec=1000, rounding=ROUND_HALF_UP)
+
+
+def round_percent(value: Decimal) -> Decimal:
+    """Half-up to two decimals, as LKj tables report a capaian."""
+    return value.quantize(Decimal("0.01"), context=_ROUND)
 
 
 def percent_text(percent: Decimal | None) -> str:
     """``96,43%``, ``100%`` or ``-``: half-up to two decimals, decimal comma."""
     if percent is None:
         return "-"
-    rounded = _two(percent)
+    rounded = round_percent(percent)
     if rounded == rounded.to_integral_value():
-        rounded = rounded.quantize(Decimal(1))
+        rounded = rounded.quantize(Decimal(1), context=_ROUND)
     return format_decimal(rounded) + "%"
 
 
@@ -270,7 +276,7 @@ def _fold_repeats(
             found = computed.achievement
             percent = found.percent if found is not None else None
             signature = (
-                ("capaian", _two(percent))
+                ("capaian", round_percent(percent))
                 if percent is not None
                 else ("text", _fold(row.target_raw), _fold(row.realisasi_raw or ""))
             )

@@ -22,12 +22,12 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from ..containers.output import atomic_write
 from .categories import Band, Scale
-from .model import Group, Report
+from .model import Group, Report, round_percent
 
 __all__ = ["PERCENT_FORMAT", "workbook_bytes", "write_xlsx"]
 
@@ -43,14 +43,13 @@ def _fraction(percent: Decimal | None) -> float | None:
     decimals of a percent (what the LKj reports), then a fraction."""
     if percent is None:
         return None
-    rounded = percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return float(rounded / 100)
+    return float(round_percent(percent) / 100)
 
 
 def _points(value: Decimal | None) -> float | None:
     if value is None:
         return None
-    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float(round_percent(value))
 
 
 def _label(band: Band | None) -> str:

@@ -8,6 +8,7 @@ installs it). Without it the test is skipped on a developer's machine and fails 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -159,6 +160,18 @@ def test_chromium_renders_the_page(tmp_path: Path) -> None:
     assert parsed.rows["indikator"] == len(report.rows) + len(report.sasaran)
     assert parsed.rows["sasaran"] == len(report.sasaran)
     assert "Tabel 1. Capaian kinerja per indikator" in dom
+    # printed from the browser: the print stylesheet's A4 landscape pages
+    pdf = tmp_path / "laporan.pdf"
+    subprocess.run(
+        [*common, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert len(boxes) >= 2
+    for width_pt, height_pt in boxes:
+        assert (round(float(width_pt)), round(float(height_pt))) == (842, 595)
 
 
 def test_percent_text_never_fails_on_a_huge_capaian() -> None:

@@ -261,6 +261,24 @@ def test_a_failed_write_leaves_the_destination_as_it_was(
         write_report(report, tmp_path / "laporan.pdf")
 
 
+def test_the_report_is_never_written_over_an_input(tmp_path: Path) -> None:
+    table = tmp_path / "lkj.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Sasaran", "Indikator Kinerja", "Target", "Realisasi"])
+    sheet.append(["Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", "80%", "84%"])
+    book.save(table)
+    before = table.read_bytes()
+    report = build_report([table])
+    assert len(report.rows) == 1
+    with pytest.raises(DocumentWriteError, match="is the input"):
+        write_report(report, table)
+    assert table.read_bytes() == before
+    assert main(["report", str(table), "-o", str(table)]) == 2
+    assert table.read_bytes() == before
+
+
 # -- command line and API ------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from html import escape
 from ..containers.output import atomic_write
 from ..numbers import format_decimal
 from .categories import Band, Scale
-from .model import Group, Report, ReportRow, percent_text, round_percent
+from .model import Group, Report, ReportRow, check_destination, percent_text, round_percent
 
 __all__ = ["page", "percent_text", "write_html"]
 
@@ -346,6 +346,7 @@ dari indikator yang dapat dihitung. Capaian dibulatkan dua desimal.</p>
 
 def write_html(report: Report, destination: str | os.PathLike[str]) -> None:
     """Write the page to ``destination`` (temporary file, then rename), UTF-8."""
+    check_destination(report, destination)
     data = page(report).encode("utf-8")
     with atomic_write(destination) as handle:
         handle.write(data)

@@ -25,7 +25,8 @@ from typing import Generic, TypeVar
 import attrs
 
 from ..achievement import Achievement, Aggregate, MinFormula, achievement, aggregate
-from ..errors import IncomparableError, SchemaError, TargetParseError
+from ..containers.output import same_file
+from ..errors import DocumentWriteError, IncomparableError, SchemaError, TargetParseError
 from ..lakip import CapaianRow, compute_row
 from ..matching import normalize_indicator
 from ..numbers import format_decimal
@@ -42,6 +43,7 @@ __all__ = [
     "Report",
     "ReportRow",
     "build_report",
+    "check_destination",
     "percent_text",
     "round_percent",
 ]
@@ -183,6 +185,8 @@ class Report:
     previous_year: int | None = None
     renstra: tuple[str, ...] = ()
     given_title: str | None = None
+    #: Every file read (documents, last year's, the Renstra): never written over.
+    inputs: tuple[str, ...] = ()
     #: Rows that repeat an indicator already in the report (decision 0310): a PK table's
     #: target-only row beside its measurement, or the same measurement in a second table.
     folded: tuple[Row, ...] = ()
@@ -212,6 +216,15 @@ class Report:
     @property
     def has_document_capaian(self) -> bool:
         return any(r.document_capaian is not None for r in self.rows)
+
+
+def check_destination(report: Report, destination: str | os.PathLike[str]) -> None:
+    """Refuse to write a report over one of the files it was made from."""
+    for name in report.inputs:
+        if same_file(name, destination):
+            raise DocumentWriteError(
+                os.fspath(destination), f"it is the input {name}; write the report elsewhere"
+            )
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -437,8 +450,9 @@ def build_report(
     reported = [r for r in read if (r.doc_type or "").lower() not in _RENSTRA]
     plans = [r for r in read if (r.doc_type or "").lower() in _RENSTRA]
     plan_names = [str(p) for p in renstra]
+    previous_names = [str(p) for p in previous]
     plans += _read(plan_names)
-    before = _read([str(p) for p in previous])
+    before = _read(previous_names)
     last = _previous(before, cap, formula)
     ends = _end_targets(plans)
     pairs = []
@@ -479,6 +493,7 @@ def build_report(
         scale=chosen,
         method=method,
         sources=tuple(names),
+        inputs=tuple(dict.fromkeys([*names, *plan_names, *previous_names])),
         year=_year(reported),
         previous_year=_year(before),
         renstra=tuple(sorted({r.source or "" for r in plans})),

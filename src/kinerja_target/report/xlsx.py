@@ -27,7 +27,7 @@ from typing import Any
 
 from ..containers.output import atomic_write
 from .categories import Band, Scale
-from .model import Group, Report, round_percent
+from .model import Group, Report, check_destination, round_percent
 
 __all__ = ["PERCENT_FORMAT", "workbook_bytes", "write_xlsx"]
 
@@ -403,6 +403,7 @@ def workbook_bytes(report: Report) -> bytes:
 
 def write_xlsx(report: Report, destination: str | os.PathLike[str]) -> None:
     """Write the report's workbook to ``destination`` (temporary file, then rename)."""
+    check_destination(report, destination)
     data = workbook_bytes(report)
     with atomic_write(destination) as handle:
         handle.write(data)

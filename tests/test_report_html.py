@@ -179,3 +179,15 @@ def test_percent_text_never_fails_on_a_huge_capaian() -> None:
 
     huge = D("123456789012345678901234567890.125")
     assert percent_text(huge) == "123.456.789.012.345.678.901.234.567.890,13%"
+
+
+def test_a_chart_tops_at_200_and_labels_the_true_value() -> None:
+    from decimal import Decimal as D
+
+    from kinerja_target.report.html import _bars
+
+    chart = _bars([("Jumlah kegiatan", D(5000), None), ("Persentase", D(50), None)], "x")
+    assert "5.000%" in chart
+    assert ">200%<" in chart
+    assert ">220%<" not in chart
+    assert _parsed(chart).fetches == []

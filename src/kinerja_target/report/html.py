@@ -29,6 +29,8 @@ _METHODS = {
     "weighted": "rata-rata tertimbang",
 }
 
+_CHART_MAX = Decimal(200)
+
 _CSS = """
 :root { --ink:#1d2733; --muted:#5b6773; --line:#c8ced6; --head:#1f3a5f; }
 * { box-sizing: border-box; }
@@ -54,6 +56,7 @@ tr.sasaran td { background: #eef2f6; font-weight: 600; }
 .card b { display: block; font-size: 22px; }
 figure { margin: 8px 0 20px; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
+svg { max-width: 100%; height: auto; }
 svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
@@ -107,7 +110,9 @@ def _bars(items: Sequence[tuple[str, Decimal | None, Band | None]], title: str) 
     """A horizontal bar chart as inline SVG, with a line at 100%."""
     label_width, bar_width, row_height = 420, 560, 24
     top = max((p for _, p, _ in items if p is not None), default=Decimal(100))
-    scale_max = max(Decimal(120), (top / 20).to_integral_value(rounding="ROUND_CEILING") * 20)
+    # 0 to 120% at least, 200% at most: a bar beyond is drawn to the edge, its label true.
+    ceiling = (min(top, _CHART_MAX) / 20).to_integral_value(rounding="ROUND_CEILING") * 20
+    scale_max = max(Decimal(120), ceiling)
     height = row_height * len(items) + 30
     width = label_width + bar_width + 70
 

@@ -119,6 +119,7 @@ def _header(
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.row_dimensions[_HEADER_ROW].height = 32
     sheet.freeze_panes = sheet.cell(_HEADER_ROW + 1, 1)
     sheet.print_title_rows = f"{_HEADER_ROW}:{_HEADER_ROW}"
     sheet.auto_filter.ref = f"A{_HEADER_ROW}:{get_column_letter(len(names))}{_HEADER_ROW}"
@@ -135,14 +136,26 @@ def _print_setup(sheet: Any) -> None:
 
 
 def _body_style(sheet: Any, rows: range, columns: int, wrap: Sequence[int]) -> None:
+    """Borders, top alignment, wrapping in the ``wrap`` columns, and a row height that
+    shows the wrapped lines (spreadsheets do not grow a row written by a library)."""
     from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.utils import get_column_letter
 
     thin = Side(style="thin", color="C8CED6")
+    widths = {
+        column: sheet.column_dimensions[get_column_letter(column)].width or 10
+        for column in range(1, columns + 1)
+    }
     for row in rows:
+        lines = 1
         for column in range(1, columns + 1):
             cell = sheet.cell(row, column)
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
             cell.alignment = Alignment(vertical="top", wrap_text=column in wrap)
+            if column in wrap and cell.value is not None:
+                # about one character per unit of width at the default font
+                lines = max(lines, -(-len(str(cell.value)) // max(1, int(widths[column]) - 1)))
+        sheet.row_dimensions[row].height = 15 * min(lines, 12)
 
 
 # -- sheets --------------------------------------------------------------------------------------
@@ -160,7 +173,7 @@ def _main_sheet(sheet: Any, report: Report) -> None:
         "Kategori",
         "Status",
     ]
-    widths = [5, 22, 34, 48, 14, 14, 11, 15, 17]
+    widths = [5, 16, 30, 44, 12, 12, 10, 14, 19]
     previous, progress = report.has_previous, report.has_progress
     last = f" {report.previous_year}" if report.previous_year else " tahun lalu"
     if previous:
@@ -174,14 +187,16 @@ def _main_sheet(sheet: Any, report: Report) -> None:
         names.append("Capaian (dokumen)")
         widths.append(12)
     names.append("Keterangan")
-    widths.append(60)
+    widths.append(48)
     subtitle = (
         f"Sumber: {', '.join(report.sources)}. Kategori: {report.scale.title}. "
         f"Capaian dibulatkan dua desimal (half-up)."
     )
     _header(sheet, report.title, subtitle, names, widths)
     row_number = _HEADER_ROW
-    for number, item in enumerate(report.rows, start=1):
+    # In the order of the page: sasaran by sasaran, so the numbers agree.
+    ordered = [item for group in report.sasaran for item in group.rows]
+    for number, item in enumerate(ordered, start=1):
         row_number += 1
         values: list[Any] = [
             number,
@@ -236,7 +251,7 @@ def _group_sheet(sheet: Any, report: Report, groups: Sequence[Group], by_sasaran
             "Cara agregasi",
         ]
     )
-    widths = [5, 24] + ([50] if by_sasaran else []) + [11, 10, 11, 15, 50]
+    widths = [5, 22] + ([50] if by_sasaran else []) + [11, 10, 11, 15, 46]
     what = "sasaran" if by_sasaran else "unit"
     _header(
         sheet,
@@ -273,6 +288,8 @@ def _bar_chart(title: str, horizontal: bool) -> Any:
 
     chart = BarChart()
     chart.type = "bar" if horizontal else "col"
+    if horizontal:  # the first category on top, as in the table
+        chart.x_axis.scaling.orientation = "maxMin"
     chart.title = title
     chart.y_axis.title = "Capaian"
     chart.y_axis.numFmt = "0%"
@@ -317,7 +334,7 @@ def _charts_sheet(sheet: Any, report: Report) -> None:
             cell = sheet.cell(first + offset, 2, _fraction(item.percent))
             cell.number_format = PERCENT_FORMAT
         last = first + len(group.rows) - 1
-        chart = _bar_chart(_short(f"Sasaran {number}: {group.sasaran}", 70), horizontal=True)
+        chart = _bar_chart(f"Sasaran {number}", horizontal=True)
         chart.add_data(
             Reference(sheet, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True
         )

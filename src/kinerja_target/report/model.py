@@ -24,15 +24,24 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from ..achievement import Achievement, Aggregate, MinFormula, achievement, aggregate
+# The package's public names (documents and linking are restructured behind them).
+from .. import (
+    Achievement,
+    Aggregate,
+    MinFormula,
+    Number,
+    Percent,
+    Row,
+    achievement,
+    aggregate,
+    normalize_indicator,
+    parse_target,
+    read_document,
+)
 from ..containers.output import same_file
 from ..errors import DocumentWriteError, IncomparableError, SchemaError, TargetParseError
 from ..lakip import CapaianRow, compute_row
-from ..matching import normalize_indicator
 from ..numbers import format_decimal
-from ..parse import parse_target
-from ..tables import Row, read_document
-from ..values import Number, Percent
 from .categories import DEFAULT_SCALE, Band, Scale, get_scale, load_bands
 
 __all__ = [

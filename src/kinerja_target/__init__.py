@@ -14,6 +14,7 @@ The public surface::
     read_document(path_or_text) -> list[Row]                rows of RKT/PK/IKU/LKj tables
     check(rows) -> list[Finding]                            data-quality findings
     compute_table(path) / write_table(report, path)         capaian for a LAKIP CSV/XLSX table
+    report(paths, *, scale, method, previous) -> Report     the LKj chapter III (XLSX, HTML)
 
 Value kinds: :class:`Percent`, :class:`Quantity`, :class:`Number`, :class:`Grade`,
 :class:`Money`, :class:`Compound`, :class:`Range`, :class:`Missing`. Errors derive from
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
         link_indicators,
         normalize_indicator,
     )
+    from .report import build_report, report
 
 __version__ = "0.1.0"
 
@@ -96,6 +98,8 @@ _LAZY = {
     "read_document": "documents",
     "Finding": "checks",
     "check": "checks",
+    "build_report": "report",
+    "report": "report",
 }
 
 
@@ -148,6 +152,7 @@ __all__ = [
     "WarningCode",
     "achievement",
     "aggregate",
+    "build_report",
     "check",
     "compute_table",
     "from_dict",
@@ -157,5 +162,6 @@ __all__ = [
     "parse_many",
     "parse_target",
     "read_document",
+    "report",
     "write_table",
 ]

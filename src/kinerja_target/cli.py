@@ -22,6 +22,7 @@ import attrs
 
 from .errors import DocumentReadError, KinerjaTargetError, TargetParseError
 from .parse import parse_target
+from .report.command import add_parser as _add_report
 
 if TYPE_CHECKING:
     from .documents import Reading
@@ -555,6 +556,7 @@ _COMMANDS: tuple[Callable[[Any], Runner], ...] = (
     _add_read,
     _add_check,
     _add_link,
+    _add_report,
 )
 
 

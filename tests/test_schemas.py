@@ -26,13 +26,10 @@ from kinerja_target import (  # noqa: E402
 )
 from kinerja_target.strategies import (  # noqa: E402
     KINDS,
-    _hypothesis_setup_hook,
     cell_texts,
     rows,
     target_cells,
 )
-
-_hypothesis_setup_hook()  # st.from_type for a checkout that is not installed
 
 
 def _schema(name: str) -> dict[str, Any]:

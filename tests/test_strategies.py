@@ -46,11 +46,6 @@ ROOT = Path(__file__).resolve().parents[1]
 VALUE_CLASSES = (Percent, Quantity, Number, Grade, Money, Compound, Range, Missing)
 HOOK = "kinerja_target.strategies:_hypothesis_setup_hook"
 
-# An installed checkout registers the strategies through the entry point; a checkout on
-# PYTHONPATH alone has no metadata to declare it, so the hook is called here (again, for
-# an installed one: registering twice replaces the first).
-_hypothesis_setup_hook()
-
 
 def test_the_entry_point_is_declared() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -88,6 +83,27 @@ def test_hypothesis_finds_the_strategies_without_importing_them() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert out.stdout.strip() in {cls.__name__ for cls in VALUE_CLASSES}
+
+
+@pytest.mark.skipif(
+    HOOK not in _installed_hooks(),
+    reason="the installed kinerja-target metadata predates the entry point (reinstall)",
+)
+def test_importing_the_strategies_before_hypothesis() -> None:
+    # Importing the module imports hypothesis, which runs the entry point on the module
+    # while it is half loaded.
+    code = (
+        "import kinerja_target.strategies\n"
+        "from hypothesis import strategies as st\n"
+        "import kinerja_target as kt\n"
+        "print(type(st.from_type(kt.Money).example()).__name__)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("HYPOTHESIS_NO_PLUGINS", None)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "Money"
 
 
 @pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda c: c.__name__)
@@ -149,3 +165,17 @@ def test_rows_hold_a_target_that_fits_the_indicator(row: Row) -> None:
     assert row.target == parse_target(row.target_raw, indicator=row.indicator)
     assert "unit_mismatch" not in row.target.warnings
     json.dumps(row.to_dict())
+
+
+def test_importing_the_module_registers_them_without_the_entry_point() -> None:
+    code = (
+        "from hypothesis import strategies as st\n"
+        "import kinerja_target as kt\n"
+        "import kinerja_target.strategies\n"
+        "print(type(st.from_type(kt.Range).example()).__name__)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "HYPOTHESIS_NO_PLUGINS": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "Range"

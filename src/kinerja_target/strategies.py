@@ -35,13 +35,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-try:
-    from hypothesis import strategies as st
-except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "kinerja_target.strategies needs hypothesis: pip install 'kinerja-target[hypothesis]'"
-    ) from error
-
 from .errors import SchemaError, TargetParseError
 from .numbers import format_decimal, write_number_words
 from .parse import parse_target
@@ -60,6 +53,29 @@ from .values import (
     Target,
     WarningCode,
 )
+
+_ready = False
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every value class, for ``st.from_type``: called by
+    hypothesis, when it is imported, through the entry point in ``pyproject.toml``.
+
+    Defined before hypothesis is imported: importing this module first imports
+    hypothesis, which runs the entry point on this module while it is half loaded. The
+    hook then does nothing, and the module registers the strategies itself once loaded.
+    """
+    if _ready:
+        _register()
+
+
+try:
+    # After the hook (see its docstring).
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "kinerja_target.strategies needs hypothesis: pip install 'kinerja-target[hypothesis]'"
+    ) from error
 
 if TYPE_CHECKING:
     from .tables import Row
@@ -457,9 +473,13 @@ def rows() -> st.SearchStrategy[Row]:
 # -- registration with hypothesis ----------------------------------------------------------
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for every value class, for ``st.from_type`` (called by
-    hypothesis through the entry point declared in ``pyproject.toml``)."""
+def _register() -> None:
     for cls in (Percent, Quantity, Number, Grade, Money, Compound, Range, Missing):
         st.register_type_strategy(cls, read_values(cls.kind))
     st.register_type_strategy(Target, read_values())
+
+
+# Importing the module registers them too (a checkout used without installing has no
+# entry point); registering twice replaces the first.
+_register()
+_ready = True

@@ -44,6 +44,7 @@ from .polarity import Polarity
 from .values import Compound, Grade, Missing, Range, Target
 
 try:
+    import numpy as np
     import pandas as pd
 except ImportError as error:  # pragma: no cover - depends on the environment
     raise MissingExtraError("kinerja_target.dataframe", "pandas", "pandas") from error
@@ -251,14 +252,23 @@ _DTYPES = {
 
 
 def _analysis_frame(values: Sequence[Target | TargetParseError], index: pd.Index) -> pd.DataFrame:
-    rows = [analysis_row(v) for v in values]
-    return pd.DataFrame(
-        {
-            name: pd.array([r[name] for r in rows], dtype=_DTYPES[name])  # type: ignore[call-overload]
-            for name in ANALYSIS_COLUMNS
-        },
-        index=index,
-    )
+    # parse_many gives one object per distinct cell: each is converted once, and the
+    # rows take their distinct value's position.
+    position: dict[int, int] = {}
+    distinct: list[Target | TargetParseError] = []
+    codes = np.empty(len(values), dtype=np.intp)
+    for row, value in enumerate(values):
+        found = position.get(id(value))
+        if found is None:
+            found = position[id(value)] = len(distinct)
+            distinct.append(value)
+        codes[row] = found
+    rows = [analysis_row(v) for v in distinct]
+    columns = {
+        name: pd.array([r[name] for r in rows], dtype=_DTYPES[name]).take(codes)  # type: ignore[call-overload]
+        for name in ANALYSIS_COLUMNS
+    }
+    return pd.DataFrame(columns, index=index)
 
 
 # -- the accessors -------------------------------------------------------------------------

@@ -102,11 +102,14 @@ def _cells(series: pl.Series) -> list[Any]:
 
 def _read_one_indicator(series: pl.Series, indicator: str | None) -> pl.Series:
     """Read the distinct cells once, then gather: polars maps every row to its cell's
-    position among the sorted distinct cells (a dense rank), nulls to the last one."""
-    distinct = series.drop_nulls().unique().sort()
+    position among the distinct cells, nulls to the last one."""
+    distinct = series.drop_nulls().unique()
     values = parse_many([*_cells(distinct), None], indicator=indicator)
     table = pl.Series([_fields(v) for v in values], dtype=TARGET_STRUCT)
-    codes = (series.rank("dense") - 1).fill_null(len(distinct)).cast(pl.UInt32)
+    positions = pl.int_range(len(distinct), eager=True, dtype=pl.UInt32)
+    codes = series.replace_strict(
+        distinct, positions, default=len(distinct), return_dtype=pl.UInt32
+    )
     return table.gather(codes).alias(series.name)
 
 

@@ -81,6 +81,7 @@ def test_every_dependency_is_imported() -> None:
 def test_the_schemas_are_package_data() -> None:
     shipped = resources.files("kinerja_target").joinpath("schemas")
     assert sorted(p.name for p in shipped.iterdir() if p.name.endswith(".json")) == [
+        "capaian_row.schema.json",
         "row.schema.json",
         "target.schema.json",
     ]

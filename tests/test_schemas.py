@@ -17,6 +17,7 @@ referencing = pytest.importorskip("referencing")
 
 from conftest import DATA  # noqa: E402
 from kinerja_target import (  # noqa: E402
+    Polarity,
     Row,
     Target,
     TargetParseError,
@@ -24,8 +25,10 @@ from kinerja_target import (  # noqa: E402
     parse_target,
     read_document,
 )
+from kinerja_target.lakip import compute_row  # noqa: E402
 from kinerja_target.strategies import (  # noqa: E402
     KINDS,
+    achievement_cases,
     cell_texts,
     rows,
     target_cells,
@@ -40,11 +43,13 @@ def _schema(name: str) -> dict[str, Any]:
 
 TARGET = _schema("target")
 ROW = _schema("row")
+CAPAIAN_ROW = _schema("capaian_row")
 REGISTRY = referencing.Registry().with_resources(
-    (s["$id"], referencing.Resource.from_contents(s)) for s in (TARGET, ROW)
+    (s["$id"], referencing.Resource.from_contents(s)) for s in (TARGET, ROW, CAPAIAN_ROW)
 )
 TARGET_VALIDATOR = jsonschema.Draft202012Validator(TARGET, registry=REGISTRY)
 ROW_VALIDATOR = jsonschema.Draft202012Validator(ROW, registry=REGISTRY)
+CAPAIAN_VALIDATOR = jsonschema.Draft202012Validator(CAPAIAN_ROW, registry=REGISTRY)
 
 
 def _valid_target(data: dict[str, Any]) -> None:
@@ -53,7 +58,7 @@ def _valid_target(data: dict[str, Any]) -> None:
 
 
 def test_the_schemas_are_valid_schemas() -> None:
-    for schema in (TARGET, ROW):
+    for schema in (TARGET, ROW, CAPAIAN_ROW):
         jsonschema.Draft202012Validator.check_schema(schema)
     assert TARGET["properties"]["kind"]["enum"] == list(KINDS)
 
@@ -131,3 +136,41 @@ def test_a_row_without_a_key_or_with_another_is_rejected(row: Row, key: str) -> 
     assert not ROW_VALIDATOR.is_valid(data)
     more = {**copy.deepcopy(row.to_dict()), "extra": 1}
     assert not ROW_VALIDATOR.is_valid(more)
+
+
+CELLS = st.one_of(
+    target_cells().map(lambda cell: cell[0]),
+    cell_texts(),
+    st.sampled_from(["", "-", None, 0.975, 12]),
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.sampled_from(["Persentase partisipasi pemilih", "Jumlah laporan", "Nilai SAKIP", ""]),
+    CELLS,
+    CELLS,
+    st.sampled_from(["", "max", "min", "stabil", "naik"]),
+)
+def test_capaian_rows_validate(indicator: str, target: Any, actual: Any, polarity: str) -> None:
+    row = compute_row(indicator, target, actual, polarity_cell=polarity, row=3, cap=120)
+    CAPAIAN_VALIDATOR.validate(json.loads(json.dumps(row.to_dict())))
+
+
+@settings(max_examples=100)
+@given(achievement_cases())
+def test_computed_capaian_rows_validate(case: tuple[Target, Target, Polarity]) -> None:
+    target, actual, polarity = case
+    row = compute_row("", str(target), str(actual), polarity=polarity)
+    data = json.loads(json.dumps(row.to_dict()))
+    CAPAIAN_VALIDATOR.validate(data)
+    if data["kind"] == "computed":
+        assert data["percent"] is not None
+
+
+def test_a_broken_capaian_row_is_rejected() -> None:
+    data = compute_row("Persentase x", "80%", "85%").to_dict()
+    CAPAIAN_VALIDATOR.validate(data)
+    for key, wrong in [("percent", 106.25), ("kind", "done"), ("status", "OK"), ("met", "ya")]:
+        assert not CAPAIAN_VALIDATOR.is_valid({**data, key: wrong}), key
+    assert not CAPAIAN_VALIDATOR.is_valid({k: v for k, v in data.items() if k != "problem"})

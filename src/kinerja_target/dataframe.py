@@ -20,7 +20,7 @@ table reader finds them (the vocabulary of ``data/tables_columns.csv``, with the
 names a LAKIP table uses), unless named.
 
 ``value`` is a float for analysis (a sum, a mean, a chart); the exact ``Decimal`` stays
-in the values of ``kt.parse()`` and in ``add_capaian``'s ``capaian_percent``.
+in the values of ``kt.parse()`` and in ``add_capaian``'s ``capaian_percent``
 (docs/decisions/0504).
 """
 

@@ -77,7 +77,19 @@ if TYPE_CHECKING:
     )
     from .report import build_report, report
 
-__version__ = "0.1.0"
+
+def _version() -> str:
+    # One version, in pyproject.toml: the installed package's metadata carries it. A
+    # checkout used without installing (PYTHONPATH=src) has no metadata to read.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kinerja-target")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+__version__ = _version()
 
 # name -> module that defines it, imported when the name is first used.
 _LAZY = {

@@ -565,6 +565,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Runner]]:
         prog="kinerja-target",
         description="Read, compare, link and check KPU performance targets (RKT, PK, LKj).",
     )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners: dict[str, Runner] = {}
     for add in _COMMANDS:

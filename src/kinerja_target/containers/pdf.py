@@ -1,0 +1,573 @@
+"""PDF documents: ruled tables as records, the page's other text as lines.
+
+Each page is read top to bottom:
+
+* **A table drawn with ruling lines** is found by pdfplumber's table finder
+  (``page.find_tables()``); its cells' boxes give the grid: the distinct left edges are
+  the columns, the distinct top edges the rows, and a box that reaches over several is a
+  merged cell, kept as a spreadsheet's CSV export writes it (its text in the top-left
+  cell, the others ``""``) with a :class:`~.grid.Span`. A cell's text lines are joined
+  with ``"\\n"``.
+* **A table continued on the next page** is joined to its first part when nothing but
+  running lines (page numbers, a header or footer repeated on other pages) stands
+  between the two and they have the same columns; the header rows repeated at the top of
+  the continuation are dropped, and the pieces of a row broken by the page break are put
+  back into one record.
+* **The text outside ruled tables** is grouped into lines by position. A line whose words
+  stand apart in columns (gaps wider than a letter's height) is a record of cells: the
+  columns of a block of such lines are the x-ranges its words fill, so a wrapped cell
+  stays in its column. Other lines are prose: the title, satker, year and sasaran
+  headings the reader looks for.
+
+Every line's :attr:`~.grid.Line.where` is its page (``halaman 3``). A document with no
+ruled table is a ``text`` grid (the tab-separated layout the text reader knows from the
+seeds), one with ruled tables a ``records`` grid.
+
+Needs the ``pdfplumber`` package (``pip install 'kinerja-target[pdf]'``). A PDF without
+a text layer (a scan), one that needs a password and a damaged one raise
+:class:`~kinerja_target.errors.DocumentReadError`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import DocumentReadError, MissingExtraError
+from .grid import Grid, Line, Span
+
+__all__ = ["grids"]
+
+_NO_TEXT = "has no text layer (a scan?): run OCR (e.g. ocrmypdf) first"
+# Two edges closer than this (points) are the same ruling line.
+_SNAP = 2.0
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:dari|/|of)\s*\d{1,4})?\s*$",
+    re.I,
+)
+_DIGITS = re.compile(r"\d+")
+# Words that do not end a phrase: a cell whose text ends with one goes on after a break.
+_JOINING = frozenset(
+    [
+        "dan",
+        "atau",
+        "yang",
+        "dengan",
+        "dalam",
+        "untuk",
+        "di",
+        "ke",
+        "dari",
+        "pada",
+        "oleh",
+        "serta",
+        "terhadap",
+    ]
+)
+
+
+def grids(path: Path, source: str) -> list[Grid]:
+    """The one grid of the PDF at ``path``."""
+    plumber = _pdfplumber()
+    document = _open(plumber, path, source)
+    notes: list[str] = []
+    pages: list[_Page] = []
+    try:
+        for number, page in enumerate(document.pages, 1):
+            pages.append(_read_page(plumber, page, number, source))
+    except DocumentReadError:
+        raise
+    except Exception as exc:
+        raise DocumentReadError(source, f"the PDF is damaged ({_reason(exc)})") from None
+    finally:
+        document.close()
+    if not any(page.has_text for page in pages):
+        raise DocumentReadError(source, _NO_TEXT)
+    blank = [page.number for page in pages if not page.has_text]
+    if blank:
+        notes.append(f"halaman {', '.join(map(str, blank))}: no text layer (scanned?), not read")
+    blocks = _join_tables(pages)
+    ruled = any(isinstance(block, _Table) for block in blocks)
+    lines = _number(blocks)
+    return [Grid(source, tuple(lines), "records" if ruled else "text", tuple(notes), None, "pdf")]
+
+
+# -- opening ---------------------------------------------------------------------------
+
+
+def _pdfplumber() -> Any:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise MissingExtraError("PDF documents", "pdfplumber", "pdf") from None
+    return pdfplumber
+
+
+def _open(plumber: Any, path: Path, source: str) -> Any:
+    try:
+        return plumber.open(path)
+    except OSError as exc:
+        raise DocumentReadError(source, exc.strerror or str(exc)) from None
+    except Exception as exc:
+        reason = _reason(exc)
+        if "password" in reason.lower() or "encrypt" in reason.lower():
+            raise DocumentReadError(
+                source,
+                "the PDF is password-protected (encrypted); save it without a password first",
+            ) from None
+        raise DocumentReadError(source, f"the PDF is damaged ({reason})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    # pdfplumber wraps pdfminer's errors; the wrapped one names the problem.
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    text = str(inner) or type(inner).__name__
+    return f"{type(inner).__name__}: {text}" if text != type(inner).__name__ else text
+
+
+# -- one page --------------------------------------------------------------------------
+
+
+@attrs.define
+class _Text:
+    """A line outside ruled tables: prose, or cells of a table without ruling lines."""
+
+    top: float
+    page: int
+    text: str = ""
+    cells: tuple[str, ...] | None = None
+    spans: tuple[Span, ...] = ()
+
+
+@attrs.define
+class _Table:
+    top: float
+    page: int
+    bottom: float
+    columns: list[float]
+    #: per row: (cells, spans, page)
+    rows: list[tuple[tuple[str, ...], tuple[Span, ...], int]]
+
+
+_Block = _Text | _Table
+
+
+@attrs.define
+class _Page:
+    number: int
+    has_text: bool
+    blocks: list[_Block]
+    height: float
+
+
+def _read_page(plumber: Any, page: Any, number: int, source: str) -> _Page:
+    chars = page.chars
+    if not chars:
+        return _Page(number, False, [], float(page.height))
+    tables = [t for t in page.find_tables() if t.cells]
+    blocks: list[_Block] = []
+    free = chars
+    if tables:
+        boxes = [t.bbox for t in tables]
+        free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
+        for table in tables:
+            inside = [c for c in chars if _inside(c, table.bbox)]
+            blocks.append(_ruled(plumber, table, inside, number))
+    blocks.extend(_text_lines(plumber, free, number))
+    blocks.sort(key=lambda block: block.top)
+    return _Page(number, True, blocks, float(page.height))
+
+
+def _inside(char: dict[str, Any], box: Sequence[float]) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return bool(box[0] <= x < box[2] and box[1] <= y < box[3])
+
+
+def _edges(values: Iterable[float]) -> list[float]:
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > _SNAP:
+            edges.append(value)
+    return edges
+
+
+def _index(edges: list[float], value: float) -> int:
+    return max(0, bisect.bisect_right(edges, value + _SNAP) - 1)
+
+
+def _ruled(plumber: Any, table: Any, chars: list[dict[str, Any]], page: int) -> _Table:
+    cells = [tuple(map(float, cell)) for cell in table.cells]
+    xs = _edges(cell[0] for cell in cells)
+    tops = _edges(cell[1] for cell in cells)
+    # owner[(row, column)]: the cell (anchor) whose box covers that slot.
+    anchors: dict[tuple[int, int], tuple[int, int]] = {}
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for x0, top, x1, bottom in cells:
+        r, c = _index(tops, top), _index(xs, x0)
+        rows_down = max(1, bisect.bisect_left(tops, bottom - _SNAP) - r)
+        columns = max(1, bisect.bisect_left(xs, x1 - _SNAP) - c)
+        if (r, c) in owner:
+            continue
+        anchors[(r, c)] = (rows_down, columns)
+        for dr in range(rows_down):
+            for dc in range(columns):
+                owner.setdefault((r + dr, c + dc), (r, c))
+    texts: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    slots: list[tuple[int, int]] = []
+    for char in chars:
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        slots.append(
+            (max(0, bisect.bisect_right(tops, y) - 1), max(0, bisect.bisect_right(xs, x) - 1))
+        )
+    orphans = {slot for slot in slots if slot not in owner}
+    if orphans:
+        slots = _overflow(chars, slots, orphans)
+    for char, slot in zip(chars, slots, strict=True):
+        # Text in no cell's box (a browser draws an overlapping cell there) is kept in
+        # the slot it falls in.
+        texts.setdefault(owner.get(slot, slot), []).append(char)
+    rows: list[tuple[tuple[str, ...], tuple[Span, ...], int]] = []
+    for r in range(len(tops)):
+        record = [""] * len(xs)
+        spans: list[Span] = []
+        for c in range(len(xs)):
+            if (r, c) not in anchors:
+                if (r, c) in texts:
+                    record[c] = _cell_text(plumber, texts[(r, c)])
+                continue
+            record[c] = _cell_text(plumber, texts.get((r, c), []))
+            rows_down, columns = anchors[(r, c)]
+            if rows_down > 1 or columns > 1:
+                spans.append(Span(c, rows_down, columns))
+        rows.append((tuple(record), tuple(spans), page))
+    return _Table(float(table.bbox[1]), page, float(table.bbox[3]), xs, rows)
+
+
+def _overflow(
+    chars: list[dict[str, Any]], slots: list[tuple[int, int]], orphans: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Text drawn where no cell's box is (a cell overlapping others: a table model error
+    in the HTML the PDF was printed from) runs on over the slots to its right: each of its
+    lines keeps the letters that follow it closely on the same baseline."""
+    slots = list(slots)
+    order = sorted(range(len(chars)), key=lambda i: (round(chars[i]["top"]), chars[i]["x0"]))
+    for position, i in enumerate(order):
+        if slots[i] not in orphans:
+            continue
+        current = chars[i]
+        for j in order[position + 1 :]:
+            char = chars[j]
+            size = max(1.0, current["bottom"] - current["top"])
+            if (
+                round(char["top"]) != round(current["top"])
+                or char["x0"] - current["x1"] > 0.35 * size
+            ):
+                break
+            if slots[j][0] == slots[i][0] and slots[j] not in orphans:
+                slots[j] = slots[i]
+            current = char
+    return slots
+
+
+def _cell_text(plumber: Any, chars: list[dict[str, Any]]) -> str:
+    if not chars:
+        return ""
+    text: str = plumber.utils.extract_text(chars)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# -- text outside ruled tables ---------------------------------------------------------
+
+
+@attrs.define
+class _Segment:
+    x0: float
+    x1: float
+    text: str
+
+
+@attrs.define
+class _Row:
+    top: float
+    bottom: float
+    segments: list[_Segment]
+
+
+def _text_lines(plumber: Any, chars: list[dict[str, Any]], page: int) -> list[_Text]:
+    if not chars:
+        return []
+    words = plumber.utils.extract_words(chars)
+    rows = _rows(words)
+    return _layout(rows, page)
+
+
+def _rows(words: list[dict[str, Any]]) -> list[_Row]:
+    """Words grouped into visual lines, each split where the gap is wider than a letter."""
+    words = sorted(words, key=lambda w: (w["top"], w["x0"]))
+    groups: list[list[dict[str, Any]]] = []
+    for word in words:
+        height = word["bottom"] - word["top"]
+        if groups:
+            last = groups[-1]
+            top = min(w["top"] for w in last)
+            if word["top"] - top <= max(1.0, 0.5 * height):
+                last.append(word)
+                continue
+        groups.append([word])
+    rows: list[_Row] = []
+    for group in groups:
+        group.sort(key=lambda w: w["x0"])
+        size = max(w["bottom"] - w["top"] for w in group)
+        segments: list[_Segment] = []
+        for word in group:
+            if segments and word["x0"] - segments[-1].x1 <= size:
+                segment = segments[-1]
+                segment.text = f"{segment.text} {word['text']}"
+                segment.x1 = max(segment.x1, float(word["x1"]))
+            else:
+                segments.append(_Segment(float(word["x0"]), float(word["x1"]), word["text"]))
+        top = min(float(w["top"]) for w in group)
+        bottom = max(float(w["bottom"]) for w in group)
+        rows.append(_Row(top, bottom, segments))
+    return rows
+
+
+def _layout(rows: list[_Row], page: int) -> list[_Text]:
+    """Prose lines, and blocks of lines in columns as records of cells."""
+    out: list[_Text] = []
+    i = 0
+    while i < len(rows):
+        if len(rows[i].segments) < 2:
+            out.append(_Text(rows[i].top, page, text=rows[i].segments[0].text))
+            i += 1
+            continue
+        j = i
+        # A block: lines in columns, with the single wrapped lines between them.
+        while j + 1 < len(rows) and _close(rows[j], rows[j + 1]):
+            following = rows[j + 1 :]
+            nxt = next((k for k, row in enumerate(following) if len(row.segments) >= 2), None)
+            if len(rows[j + 1].segments) >= 2 or (
+                nxt is not None
+                and all(_close(a, b) for a, b in itertools.pairwise(following[: nxt + 1]))
+            ):
+                j += 1
+                continue
+            break
+        block = rows[i : j + 1]
+        columns = _columns(block)
+        # A single line right after the block that sits inside one column continues it.
+        while j + 1 < len(rows) and _close(rows[j], rows[j + 1]) and _within(rows[j + 1], columns):
+            j += 1
+            block = rows[i : j + 1]
+        out.extend(_records(block, columns, page))
+        i = j + 1
+    return out
+
+
+def _close(a: _Row, b: _Row) -> bool:
+    height = max(a.bottom - a.top, b.bottom - b.top, 1.0)
+    return b.top - a.bottom <= 1.2 * height
+
+
+def _columns(block: list[_Row]) -> list[tuple[float, float]]:
+    """The x-ranges that the words of a block fill; a range crossed by few lines (a
+    header over several columns) does not join two columns."""
+    segments = [s for row in block for s in row.segments]
+    low = int(min(s.x0 for s in segments))
+    high = int(max(s.x1 for s in segments)) + 2
+    coverage = [0] * (high - low + 1)
+    for s in segments:
+        coverage[int(s.x0) - low] += 1
+        coverage[int(s.x1) - low + 1] -= 1
+    weak = len([row for row in block if len(row.segments) >= 2]) // 10
+    columns: list[tuple[float, float]] = []
+    running = 0
+    start: int | None = None
+    for offset, change in enumerate(coverage):
+        running += change
+        if running > weak and start is None:
+            start = offset
+        elif running <= weak and start is not None:
+            columns.append((float(low + start), float(low + offset)))
+            start = None
+    if start is not None:
+        columns.append((float(low + start), float(high)))
+    return columns or [(float(low), float(high))]
+
+
+def _within(row: _Row, columns: list[tuple[float, float]]) -> bool:
+    if len(row.segments) != 1 or len(columns) < 2:
+        return False
+    segment = row.segments[0]
+    return any(a - 2 <= segment.x0 and segment.x1 <= b + 2 for a, b in columns)
+
+
+def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
+    # A point in the gap between two columns belongs to the one on its right.
+    for k, (_, end) in enumerate(columns):
+        if x < end:
+            return k
+    return len(columns) - 1
+
+
+def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -> list[_Text]:
+    out: list[_Text] = []
+    for row in block:
+        cells = [""] * len(columns)
+        spans: list[Span] = []
+        for segment in row.segments:
+            first = _column_of(segment.x0, columns)
+            last = _column_of(segment.x1 - 0.5, columns)
+            cells[first] = f"{cells[first]} {segment.text}".strip()
+            if last > first:
+                spans.append(Span(first, 1, last - first + 1))
+        out.append(_Text(row.top, page, cells=tuple(cells), spans=tuple(spans)))
+    return out
+
+
+# -- across pages ----------------------------------------------------------------------
+
+
+def _running(pages: list[_Page]) -> set[str]:
+    """Texts that repeat on several pages (digits aside): running headers and footers."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = {_DIGITS.sub("#", b.text) for b in page.blocks if isinstance(b, _Text) and b.text}
+        seen.update(keys)
+    return {key for key, count in seen.items() if count >= 2 and len(pages) >= 2}
+
+
+def _is_running(block: _Block, running: set[str]) -> bool:
+    if not isinstance(block, _Text) or block.cells is not None:
+        return False
+    return bool(_PAGE_NUMBER.match(block.text)) or _DIGITS.sub("#", block.text) in running
+
+
+def _join_tables(pages: list[_Page]) -> list[_Block]:
+    running = _running(pages)
+    blocks: list[_Block] = []
+    last_table: _Table | None = None
+    pending: list[_Block] = []  # running lines after the last table, held back
+    for page in pages:
+        if not page.has_text:
+            continue
+        for index, block in enumerate(page.blocks):
+            if isinstance(block, _Table):
+                before = page.blocks[:index]
+                if (
+                    last_table is not None
+                    and block.page == last_table.page + 1
+                    and all(_is_running(b, running) for b in before)
+                    and all(b in pending for b in before)
+                    and _same_columns(last_table, block)
+                ):
+                    _continue(last_table, block)
+                    pending = []
+                    continue
+                blocks.extend(pending)
+                pending = []
+                blocks.append(block)
+                last_table = block
+            elif last_table is not None and _is_running(block, running):
+                pending.append(block)
+            else:
+                blocks.extend(pending)
+                pending = []
+                blocks.append(block)
+                last_table = None
+        # Whatever follows the last table on a page may be a footer before its sequel.
+    blocks.extend(pending)
+    return blocks
+
+
+def _same_columns(a: _Table, b: _Table) -> bool:
+    if len(a.columns) != len(b.columns):
+        return False
+    return all(abs(x - y) <= 3 * _SNAP for x, y in zip(a.columns, b.columns, strict=True))
+
+
+def _continue(table: _Table, sequel: _Table) -> None:
+    rows = sequel.rows
+    # A header repeated on each page: the sequel's first rows equal the table's first.
+    repeated = 0
+    while (
+        repeated < len(rows)
+        and repeated < len(table.rows)
+        and rows[repeated][0] == table.rows[repeated][0]
+        and repeated < len(rows) - 1
+    ):
+        repeated += 1
+    rows = rows[repeated:]
+    if rows and table.rows and _broken(table.rows[-1][0], rows[0][0]):
+        cells, spans, page = table.rows[-1]
+        joined = tuple(_join(a, b) for a, b in zip(cells, rows[0][0], strict=True))
+        table.rows[-1] = (joined, spans, page)
+        rows = rows[1:]
+    table.rows.extend(rows)
+    table.page = sequel.page
+    table.bottom = sequel.bottom
+
+
+def _broken(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
+    """Whether ``first`` (the top row after a page break) is the rest of ``last``.
+
+    The rest of a broken row fills only columns that its first part has begun and
+    leaves at least one of them empty (the short cells fit before the break), and it
+    continues text rather than starting a row: its first filled cell does not begin
+    with a capital letter or a number while that column's text did not end a sentence.
+    """
+    filled = [k for k, text in enumerate(first) if text]
+    if not filled or any(not last[k] for k in filled):
+        return False
+    if len(filled) >= len([k for k, text in enumerate(last) if text]):
+        return False
+    head = first[filled[0]]
+    before = last[filled[0]].rstrip()
+    words = before.split()
+    return (
+        head[:1].islower()
+        or before[-1:] in (",", "-", "/", "(")
+        or (bool(words) and words[-1].lower() in _JOINING)
+    )
+
+
+def _join(a: str, b: str) -> str:
+    if not b:
+        return a
+    if not a:
+        return b
+    if a.endswith("-"):
+        return a + b
+    return f"{a} {b}"
+
+
+def _number(blocks: list[_Block]) -> list[Line]:
+    lines: list[Line] = []
+    for block in blocks:
+        if isinstance(block, _Table):
+            for cells, spans, page in block.rows:
+                lines.append(
+                    Line(len(lines) + 1, cells=cells, spans=spans, where=f"halaman {page}")
+                )
+        elif block.cells is not None:
+            lines.append(
+                Line(
+                    len(lines) + 1,
+                    cells=block.cells,
+                    spans=block.spans,
+                    where=f"halaman {block.page}",
+                )
+            )
+        else:
+            lines.append(Line(len(lines) + 1, text=block.text, where=f"halaman {block.page}"))
+    return lines

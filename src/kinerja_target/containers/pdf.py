@@ -53,6 +53,9 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _DIGITS = re.compile(r"\d+")
+_ADDRESS = re.compile(r"^(?:file|https?)://|^www\.", re.I)
+# The date and time a browser prints in the header: 12/1/26, 9:07 AM
+_PRINTED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}[:.]\d{2}\b")
 # Words that do not end a phrase: a cell whose text ends with one goes on after a break.
 _JOINING = frozenset(
     [
@@ -144,6 +147,8 @@ class _Text:
     text: str = ""
     cells: tuple[str, ...] | None = None
     spans: tuple[Span, ...] = ()
+    #: a header or footer line in the page's margin (a date, an address, a page number)
+    running: bool = False
 
 
 @attrs.define
@@ -169,20 +174,46 @@ class _Page:
 
 def _read_page(plumber: Any, page: Any, number: int, source: str) -> _Page:
     chars = page.chars
+    height = float(page.height)
     if not chars:
-        return _Page(number, False, [], float(page.height))
+        return _Page(number, False, [], height)
     tables = [t for t in page.find_tables() if t.cells]
     blocks: list[_Block] = []
     free = chars
     if tables:
-        boxes = [t.bbox for t in tables]
+        boxes = [_with_tail(t.bbox, chars, page.edges) for t in tables]
         free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
-        for table in tables:
-            inside = [c for c in chars if _inside(c, table.bbox)]
-            blocks.append(_ruled(plumber, table, inside, number))
-    blocks.extend(_text_lines(plumber, free, number))
+        for table, box in zip(tables, boxes, strict=True):
+            inside = [c for c in chars if _inside(c, box)]
+            cut = float(table.bbox[3]) if box[3] > table.bbox[3] else None
+            blocks.append(_ruled(plumber, table, inside, number, cut))
+    blocks.extend(_text_lines(plumber, free, number, height))
     blocks.sort(key=lambda block: block.top)
-    return _Page(number, True, blocks, float(page.height))
+    return _Page(number, True, blocks, height)
+
+
+def _with_tail(
+    box: Sequence[float], chars: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> tuple[float, float, float, float]:
+    """The table's box, reaching down over a row that the page break cuts.
+
+    A browser or a word processor draws the first part of a row cut by the page end
+    without its bottom rule: the table finder stops at the row's top, but the row's
+    vertical rules go on down to the page break. The text between them is that row's.
+    """
+    x0, top, x1, bottom = map(float, box)
+    reach = [
+        float(e["bottom"])
+        for e in edges
+        if e["orientation"] == "v"
+        and x0 - _SNAP <= e["x0"] <= x1 + _SNAP
+        and e["top"] <= bottom + _SNAP
+        and e["bottom"] > bottom + 2 * _SNAP
+    ]
+    if len(reach) < 2:
+        return (x0, top, x1, bottom)
+    end = max(reach)
+    return (x0, top, x1, end + 1)
 
 
 def _inside(char: dict[str, Any], box: Sequence[float]) -> bool:
@@ -203,10 +234,17 @@ def _index(edges: list[float], value: float) -> int:
     return max(0, bisect.bisect_right(edges, value + _SNAP) - 1)
 
 
-def _ruled(plumber: Any, table: Any, chars: list[dict[str, Any]], page: int) -> _Table:
+def _ruled(
+    plumber: Any, table: Any, chars: list[dict[str, Any]], page: int, cut: float | None
+) -> _Table:
+    """The records of a ruled table; ``cut`` is where a row cut by the page end begins."""
     cells = [tuple(map(float, cell)) for cell in table.cells]
     xs = _edges(cell[0] for cell in cells)
     tops = _edges(cell[1] for cell in cells)
+    if cut is not None:
+        # The cut row has no boxes: one cell per column, from its top to the page break.
+        tops.append(cut)
+        cells.extend((x, cut, x1, cut + 1) for x, x1 in itertools.pairwise([*xs, table.bbox[2]]))
     # owner[(row, column)]: the cell (anchor) whose box covers that slot.
     anchors: dict[tuple[int, int], tuple[int, int]] = {}
     owner: dict[tuple[int, int], tuple[int, int]] = {}
@@ -303,12 +341,30 @@ class _Row:
     segments: list[_Segment]
 
 
-def _text_lines(plumber: Any, chars: list[dict[str, Any]], page: int) -> list[_Text]:
+def _text_lines(plumber: Any, chars: list[dict[str, Any]], page: int, height: float) -> list[_Text]:
     if not chars:
         return []
     words = plumber.utils.extract_words(chars)
     rows = _rows(words)
-    return _layout(rows, page)
+    # A printed page's header and footer (a browser's date, title, address and page
+    # number) sit in the margin: prose, never cells of a table.
+    margin = [r for r in rows if _in_margin(r, height) and _looks_running(r)]
+    body = [r for r in rows if not any(r is m for m in margin)]
+    running = [
+        _Text(r.top, page, text=" ".join(s.text for s in r.segments), running=True) for r in margin
+    ]
+    return sorted(running + _layout(body, page), key=lambda t: t.top)
+
+
+def _in_margin(row: _Row, height: float) -> bool:
+    return row.bottom < 0.08 * height or row.top > 0.92 * height
+
+
+def _looks_running(row: _Row) -> bool:
+    return any(
+        _PAGE_NUMBER.match(s.text) or _ADDRESS.search(s.text) or _PRINTED.search(s.text)
+        for s in row.segments
+    )
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
@@ -343,7 +399,12 @@ def _rows(words: list[dict[str, Any]]) -> list[_Row]:
 
 
 def _layout(rows: list[_Row], page: int) -> list[_Text]:
-    """Prose lines, and blocks of lines in columns as records of cells."""
+    """Prose lines, and blocks of lines in columns as records of cells.
+
+    A block starts at a line of two columns or more and goes on over such lines close
+    below it, and over the single lines that continue a cell (at a wrapped text's line
+    spacing, starting at a column's left edge).
+    """
     out: list[_Text] = []
     i = 0
     while i < len(rows):
@@ -352,24 +413,17 @@ def _layout(rows: list[_Row], page: int) -> list[_Text]:
             i += 1
             continue
         j = i
-        # A block: lines in columns, with the single wrapped lines between them.
-        while j + 1 < len(rows) and _close(rows[j], rows[j + 1]):
-            following = rows[j + 1 :]
-            nxt = next((k for k, row in enumerate(following) if len(row.segments) >= 2), None)
-            if len(rows[j + 1].segments) >= 2 or (
-                nxt is not None
-                and all(_close(a, b) for a, b in itertools.pairwise(following[: nxt + 1]))
-            ):
+        columns = _columns([rows[i]])
+        while j + 1 < len(rows):
+            following = rows[j + 1]
+            if len(following.segments) >= 2 and _close(rows[j], following):
                 j += 1
-                continue
-            break
-        block = rows[i : j + 1]
-        columns = _columns(block)
-        # A single line right after the block that sits inside one column continues it.
-        while j + 1 < len(rows) and _close(rows[j], rows[j + 1]) and _within(rows[j + 1], columns):
-            j += 1
-            block = rows[i : j + 1]
-        out.extend(_records(block, columns, page))
+                columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
+            elif _continues(rows[j], following, columns):
+                j += 1
+            else:
+                break
+        out.extend(_records(rows[i : j + 1], columns, page))
         i = j + 1
     return out
 
@@ -389,7 +443,7 @@ def _columns(block: list[_Row]) -> list[tuple[float, float]]:
     for s in segments:
         coverage[int(s.x0) - low] += 1
         coverage[int(s.x1) - low + 1] -= 1
-    weak = len([row for row in block if len(row.segments) >= 2]) // 10
+    weak = len(block) // 10
     columns: list[tuple[float, float]] = []
     running = 0
     start: int | None = None
@@ -405,11 +459,19 @@ def _columns(block: list[_Row]) -> list[tuple[float, float]]:
     return columns or [(float(low), float(high))]
 
 
-def _within(row: _Row, columns: list[tuple[float, float]]) -> bool:
+def _continues(above: _Row, row: _Row, columns: list[tuple[float, float]]) -> bool:
+    """A single line that goes on with a cell of the block above: at the line spacing of
+    a wrapped text, beginning at the left edge of a column and ending before the next."""
     if len(row.segments) != 1 or len(columns) < 2:
         return False
+    height = max(row.bottom - row.top, 1.0)
+    if row.top - above.bottom > 0.6 * height:
+        return False
     segment = row.segments[0]
-    return any(a - 2 <= segment.x0 and segment.x1 <= b + 2 for a, b in columns)
+    starts = [a for a, _ in columns] + [float("inf")]
+    return any(
+        abs(segment.x0 - a) <= 2 and segment.x1 < starts[k + 1] for k, (a, _) in enumerate(columns)
+    )
 
 
 def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
@@ -450,6 +512,8 @@ def _running(pages: list[_Page]) -> set[str]:
 def _is_running(block: _Block, running: set[str]) -> bool:
     if not isinstance(block, _Text) or block.cells is not None:
         return False
+    if block.running:
+        return True
     return bool(_PAGE_NUMBER.match(block.text)) or _DIGITS.sub("#", block.text) in running
 
 

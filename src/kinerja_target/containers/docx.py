@@ -21,6 +21,7 @@ here (:func:`kinerja_target.containers.open_grids`).
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,7 @@ _P, _TBL, _TR, _TC, _SDT = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc", "sdt"))
 _CONTENT = f"{_W}sdtContent"
 _CUSTOM = f"{_W}customXml"
 _VAL = f"{_W}val"
+_MAIN_PART = re.compile(r"word/document\d*\.xml")
 
 
 def grids(path: Path, source: str) -> list[Grid]:
@@ -56,6 +58,9 @@ def _body(path: Path, source: str) -> Any:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:
         raise MissingExtraError("Word documents", "python-docx", "docx") from None
+    reason = _not_a_document(path)
+    if reason:
+        raise DocumentReadError(source, reason)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, EOFError):
@@ -69,6 +74,19 @@ def _body(path: Path, source: str) -> Any:
     except Exception as exc:  # lxml's XMLSyntaxError, a broken part: the file is damaged
         raise DocumentReadError(source, f"the Word file is damaged ({exc})") from None
     return document.element.body
+
+
+def _not_a_document(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, EOFError):
+        return "the Word file is damaged (not a complete .docx zip archive)"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if not any(_MAIN_PART.fullmatch(name) for name in names):
+        return "the zip holds no Word document (no word/document.xml)"
+    return None
 
 
 def _children(element: Any) -> Iterator[Any]:

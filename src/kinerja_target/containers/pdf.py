@@ -45,7 +45,7 @@ from .grid import Grid, Line, Span
 
 __all__ = ["grids"]
 
-_NO_TEXT = "has no text layer (a scan?): run OCR (e.g. ocrmypdf) first"
+_NO_TEXT = "the PDF has no text layer (a scan?): run OCR (e.g. ocrmypdf) first"
 # Two edges closer than this (points) are the same ruling line.
 _SNAP = 2.0
 _PAGE_NUMBER = re.compile(

@@ -209,6 +209,33 @@ def test_pdf_joins_a_table_across_pages_without_its_repeated_header() -> None:
     )
 
 
+# -- real tables in other layouts (tests/data/corpus/SOURCES.md) -------------------------
+
+REAL_TABLES = sorted(p.stem for p in (CORPUS / "real").glob("*.html"))
+
+
+def _expected_pairs(name: str) -> list[tuple[str, str]]:
+    with (CORPUS / "real" / "expected_pairs.tsv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(squash(r["indicator"]), squash(r["target"])) for r in rows if r["file"] == name]
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".lo.docx"])
+@pytest.mark.parametrize("name", REAL_TABLES)
+def test_real_layout_gives_the_same_records_in_each_container(name: str, suffix: str) -> None:
+    page = grid_records(only(CORPUS / "real" / f"{name}.html"))
+    assert grid_records(only(CORPUS / "real" / f"{name}{suffix}")) == page
+
+
+@pytest.mark.parametrize("suffix", [".html", ".pdf", ".lo.docx"])
+@pytest.mark.parametrize("name", REAL_TABLES)
+def test_real_layout_keeps_each_indicator_with_its_targets(name: str, suffix: str) -> None:
+    rows = grid_records(only(CORPUS / "real" / f"{name}{suffix}"))
+    pairs = _expected_pairs(name)
+    assert len(pairs) >= 8
+    assert [p for p in pairs if any(p[0] in row and p[1] in row for row in rows)] == pairs
+
+
 # -- unreadable documents -----------------------------------------------------------------
 
 

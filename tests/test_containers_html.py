@@ -131,7 +131,9 @@ def merged_grids(draw: st.DrawFn) -> tuple[list[list[str]], dict[tuple[int, int]
     """A grid of cells with non-overlapping merges: (rows, {anchor: (rowspan, colspan)})."""
     height = draw(st.integers(1, 6))
     width = draw(st.integers(1, 5))
-    text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Z")), max_size=6)
+    text = st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Z")), max_size=6
+    )
     rows = [[draw(text) for _ in range(width)] for _ in range(height)]
     taken: set[tuple[int, int]] = set()
     spans: dict[tuple[int, int], tuple[int, int]] = {}

@@ -117,7 +117,9 @@ def _paragraph_text(paragraph: Any) -> str:
     for element in paragraph.iter(*_TEXT_TAGS):
         text = _TEXT_TAGS[element.tag]
         if text is None:
-            parts.append(element.text or "")
+            # LibreOffice writes a literal "_x0002_" escaped as "_x005F_x0002_" (the
+            # OOXML string escape); the escaped underscore is an underscore.
+            parts.append((element.text or "").replace("_x005F_", "_"))
         elif element.tag == f"{_W}br" and element.get(f"{_W}type") == "page":
             parts.append("\n")
         else:

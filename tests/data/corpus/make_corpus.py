@@ -14,6 +14,9 @@ from PDFs) and ``tests/data/unseen``. Each becomes:
 * ``NAME.docx``: a Word document written with python-docx, the same merges as Word merges;
 * ``NAME.lo.docx`` (the seeds): the HTML opened and saved as Word by LibreOffice.
 
+The real tables under ``real/`` (SOURCES.md) become ``NAME.pdf`` and ``NAME.lo.docx`` beside
+them (``make_corpus.py real`` makes only those).
+
 Run from anywhere: ``python tests/data/corpus/make_corpus.py`` (needs ``chromium``,
 ``soffice`` and python-docx; missing tools skip their files with a message).
 """
@@ -223,7 +226,32 @@ def to_lo_docx(page: Path, out: Path) -> None:
         shutil.move(made, out)
 
 
+# A wide Renstra table printed as a user would fit it on the page (as the realdocs PDF).
+PRINT_FIT = (
+    "<style>@page { size: A3 landscape; margin: 10mm; } body { zoom: 0.6; }"
+    " table { border-collapse: collapse; } th, td { border: 1px solid #000; }</style>"
+)
+
+
+def real() -> None:
+    """The real tables under ``real/`` (see SOURCES.md) printed to PDF and saved as Word."""
+    for page in sorted((HERE / "real").glob("*.html")):
+        with tempfile.TemporaryDirectory() as work:
+            fitted = Path(work) / page.name
+            fitted.write_text(
+                page.read_text(encoding="utf-8").replace("</head>", PRINT_FIT + "</head>"),
+                encoding="utf-8",
+            )
+            to_pdf(fitted, page.with_suffix(".pdf"))
+        to_lo_docx(page, page.with_suffix(".lo.docx"))
+        print("made", page.stem)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["real"]:
+        real()
+        return
+    real()
     for source in SEEDS + UNSEEN:
         text = source.read_text(encoding="utf-8")
         name = source.stem

@@ -149,6 +149,8 @@ class _Text:
     spans: tuple[Span, ...] = ()
     #: a header or footer line in the page's margin (a date, an address, a page number)
     running: bool = False
+    #: in the top or bottom band of the page, where running headers and footers stand
+    margin: bool = False
 
 
 @attrs.define
@@ -159,6 +161,10 @@ class _Table:
     columns: list[float]
     #: per row: (cells, spans, page)
     rows: list[tuple[tuple[str, ...], tuple[Span, ...], int]]
+    left: float = 0.0
+    right: float = 0.0
+    #: the last row is cut by the page end (its rest is the first row on the next page)
+    cut: bool = False
 
 
 _Block = _Text | _Table
@@ -181,39 +187,53 @@ def _read_page(plumber: Any, page: Any, number: int, source: str) -> _Page:
     blocks: list[_Block] = []
     free = chars
     if tables:
-        boxes = [_with_tail(t.bbox, chars, page.edges) for t in tables]
+        tails = [_tail(t.bbox, page.edges) for t in tables]
+        boxes = [_reach(t.bbox, tail) for t, tail in zip(tables, tails, strict=True)]
         free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
-        for table, box in zip(tables, boxes, strict=True):
+        for table, box, tail in zip(tables, boxes, tails, strict=True):
             inside = [c for c in chars if _inside(c, box)]
-            cut = float(table.bbox[3]) if box[3] > table.bbox[3] else None
-            blocks.append(_ruled(plumber, table, inside, number, cut))
+            blocks.append(_ruled(plumber, table, inside, number, tail))
     blocks.extend(_text_lines(plumber, free, number, height))
     blocks.sort(key=lambda block: block.top)
     return _Page(number, True, blocks, height)
 
 
-def _with_tail(
-    box: Sequence[float], chars: list[dict[str, Any]], edges: list[dict[str, Any]]
-) -> tuple[float, float, float, float]:
-    """The table's box, reaching down over a row that the page break cuts.
+@attrs.frozen
+class _Tail:
+    """The first part of a row cut by the page end: where it ends, and its column rules."""
+
+    bottom: float
+    rules: tuple[float, ...]
+
+
+def _tail(box: Sequence[float], edges: list[dict[str, Any]]) -> _Tail | None:
+    """A row that the page break cuts, below the table the finder found.
 
     A browser or a word processor draws the first part of a row cut by the page end
     without its bottom rule: the table finder stops at the row's top, but the row's
-    vertical rules go on down to the page break. The text between them is that row's.
+    vertical rules go on down to the page break. The text between them is that row's,
+    and the rules that go on are its cells' sides (a merged cell has none inside).
     """
-    x0, top, x1, bottom = map(float, box)
-    reach = [
-        float(e["bottom"])
+    x0, _, x1, bottom = map(float, box)
+    reaching = [
+        e
         for e in edges
         if e["orientation"] == "v"
         and x0 - _SNAP <= e["x0"] <= x1 + _SNAP
         and e["top"] <= bottom + _SNAP
         and e["bottom"] > bottom + 2 * _SNAP
     ]
-    if len(reach) < 2:
-        return (x0, top, x1, bottom)
-    end = max(reach)
-    return (x0, top, x1, end + 1)
+    if len(reaching) < 2:
+        return None
+    return _Tail(
+        max(float(e["bottom"]) for e in reaching),
+        tuple(_edges(float(e["x0"]) for e in reaching)),
+    )
+
+
+def _reach(box: Sequence[float], tail: _Tail | None) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = map(float, box)
+    return (x0, top, x1, bottom if tail is None else tail.bottom + 1)
 
 
 def _inside(char: dict[str, Any], box: Sequence[float]) -> bool:
@@ -235,16 +255,18 @@ def _index(edges: list[float], value: float) -> int:
 
 
 def _ruled(
-    plumber: Any, table: Any, chars: list[dict[str, Any]], page: int, cut: float | None
+    plumber: Any, table: Any, chars: list[dict[str, Any]], page: int, tail: _Tail | None
 ) -> _Table:
-    """The records of a ruled table; ``cut`` is where a row cut by the page end begins."""
+    """The records of a ruled table, and of the row cut below it by the page end."""
     cells = [tuple(map(float, cell)) for cell in table.cells]
     xs = _edges(cell[0] for cell in cells)
     tops = _edges(cell[1] for cell in cells)
-    if cut is not None:
-        # The cut row has no boxes: one cell per column, from its top to the page break.
+    if tail is not None:
+        # The cut row has no boxes: its cells lie between the rules that go on down.
+        cut = float(table.bbox[3])
         tops.append(cut)
-        cells.extend((x, cut, x1, cut + 1) for x, x1 in itertools.pairwise([*xs, table.bbox[2]]))
+        sides = _edges([float(table.bbox[0]), *tail.rules, float(table.bbox[2])])
+        cells.extend((a, cut, b, tail.bottom) for a, b in itertools.pairwise(sides))
     # owner[(row, column)]: the cell (anchor) whose box covers that slot.
     anchors: dict[tuple[int, int], tuple[int, int]] = {}
     owner: dict[tuple[int, int], tuple[int, int]] = {}
@@ -287,7 +309,8 @@ def _ruled(
             if rows_down > 1 or columns > 1:
                 spans.append(Span(c, rows_down, columns))
         rows.append((tuple(record), tuple(spans), page))
-    return _Table(float(table.bbox[1]), page, float(table.bbox[3]), xs, rows)
+    x0, top, x1, bottom = map(float, table.bbox)
+    return _Table(top, page, bottom, xs, rows, x0, x1, tail is not None)
 
 
 def _overflow(
@@ -353,7 +376,10 @@ def _text_lines(plumber: Any, chars: list[dict[str, Any]], page: int, height: fl
     running = [
         _Text(r.top, page, text=" ".join(s.text for s in r.segments), running=True) for r in margin
     ]
-    return sorted(running + _layout(body, page), key=lambda t: t.top)
+    laid = _layout(body, page)
+    for line in laid:
+        line.margin = line.top < 0.08 * height or line.top > 0.92 * height
+    return sorted(running + laid, key=lambda t: t.top)
 
 
 def _in_margin(row: _Row, height: float) -> bool:
@@ -514,6 +540,8 @@ def _is_running(block: _Block, running: set[str]) -> bool:
         return False
     if block.running:
         return True
+    if not block.margin:
+        return False
     return bool(_PAGE_NUMBER.match(block.text)) or _DIGITS.sub("#", block.text) in running
 
 
@@ -544,6 +572,14 @@ def _join_tables(pages: list[_Page]) -> list[_Block]:
                 last_table = block
             elif last_table is not None and _is_running(block, running):
                 pending.append(block)
+            elif (
+                last_table is not None
+                and block.page == last_table.page
+                and block.top < last_table.bottom
+            ):
+                # Text beside the table (drawn out of its cells): kept, and the table
+                # may still go on on the next page.
+                blocks.append(block)
             else:
                 blocks.extend(pending)
                 pending = []
@@ -555,24 +591,75 @@ def _join_tables(pages: list[_Page]) -> list[_Block]:
 
 
 def _same_columns(a: _Table, b: _Table) -> bool:
-    if len(a.columns) != len(b.columns):
+    """Two parts of one table: the same left side, and columns that mostly coincide (a
+    page may lack a column edge that no cell on it starts at, or have one more where a
+    cell overflows)."""
+    near = 3 * _SNAP
+    if abs(a.left - b.left) > near:
         return False
-    return all(abs(x - y) <= 3 * _SNAP for x, y in zip(a.columns, b.columns, strict=True))
+    shared = sum(1 for x in a.columns if any(abs(x - y) <= near for y in b.columns))
+    return shared >= 0.6 * min(len(a.columns), len(b.columns))
+
+
+def _remap(table: _Table, columns: list[float]) -> None:
+    """The table's rows on the column edges ``columns`` (a superset of its own)."""
+    own = table.columns
+    ends = [*own[1:], table.right]
+    place = [_nearest(columns, x) for x in own]
+    rows = []
+    for cells, spans, page in table.rows:
+        record = [""] * len(columns)
+        for k, text in enumerate(cells):
+            if text:
+                record[place[k]] = _join(record[place[k]], text)
+        moved = tuple(
+            Span(
+                place[s.column],
+                s.rows,
+                max(
+                    1,
+                    bisect.bisect_left(columns, ends[s.column + s.columns - 1] - _SNAP)
+                    - place[s.column],
+                ),
+            )
+            for s in spans
+        )
+        rows.append((tuple(record), moved, page))
+    table.rows = rows
+    table.columns = columns
+
+
+def _filled(cells: tuple[str, ...]) -> tuple[str, ...]:
+    # A repeated header is the same words, whichever columns a page's edges give them.
+    return tuple("".join(c.split()) for c in cells if c.strip())
+
+
+def _nearest(columns: list[float], x: float) -> int:
+    return min(range(len(columns)), key=lambda k: abs(columns[k] - x))
 
 
 def _continue(table: _Table, sequel: _Table) -> None:
+    near = 3 * _SNAP
+    columns = list(table.columns)
+    for x in sequel.columns:
+        if not any(abs(x - y) <= near for y in columns):
+            columns.append(x)
+    columns.sort()
+    for part in (table, sequel):
+        if part.columns != columns:
+            _remap(part, columns)
     rows = sequel.rows
     # A header repeated on each page: the sequel's first rows equal the table's first.
     repeated = 0
     while (
-        repeated < len(rows)
+        repeated < len(rows) - 1
         and repeated < len(table.rows)
-        and rows[repeated][0] == table.rows[repeated][0]
-        and repeated < len(rows) - 1
+        and _filled(rows[repeated][0])
+        and _filled(rows[repeated][0]) == _filled(table.rows[repeated][0])
     ):
         repeated += 1
     rows = rows[repeated:]
-    if rows and table.rows and _broken(table.rows[-1][0], rows[0][0]):
+    if rows and table.rows and (table.cut or _broken(table.rows[-1][0], rows[0][0])):
         cells, spans, page = table.rows[-1]
         joined = tuple(_join(a, b) for a, b in zip(cells, rows[0][0], strict=True))
         table.rows[-1] = (joined, spans, page)
@@ -580,6 +667,7 @@ def _continue(table: _Table, sequel: _Table) -> None:
     table.rows.extend(rows)
     table.page = sequel.page
     table.bottom = sequel.bottom
+    table.cut = sequel.cut
 
 
 def _broken(last: tuple[str, ...], first: tuple[str, ...]) -> bool:

@@ -233,16 +233,25 @@ PRINT_FIT = (
 )
 
 
+# The same on A4 at a readable size: the table runs over pages, its three header rows
+# repeated on each, rows cut by the page ends.
+PRINT_PAGES = (
+    "<style>@page { size: A4 landscape; margin: 10mm; } body { zoom: 0.75; }"
+    " table { border-collapse: collapse; } th, td { border: 1px solid #000; }</style>"
+)
+
+
 def real() -> None:
     """The real tables under ``real/`` (see SOURCES.md) printed to PDF and saved as Word."""
     for page in sorted((HERE / "real").glob("*.html")):
-        with tempfile.TemporaryDirectory() as work:
-            fitted = Path(work) / page.name
-            fitted.write_text(
-                page.read_text(encoding="utf-8").replace("</head>", PRINT_FIT + "</head>"),
-                encoding="utf-8",
-            )
-            to_pdf(fitted, page.with_suffix(".pdf"))
+        for style, suffix in ((PRINT_FIT, ".pdf"), (PRINT_PAGES, ".pages.pdf")):
+            with tempfile.TemporaryDirectory() as work:
+                fitted = Path(work) / page.name
+                fitted.write_text(
+                    page.read_text(encoding="utf-8").replace("</head>", style + "</head>"),
+                    encoding="utf-8",
+                )
+                to_pdf(fitted, page.with_suffix(suffix))
         to_lo_docx(page, page.with_suffix(".lo.docx"))
         print("made", page.stem)
 

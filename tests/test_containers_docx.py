@@ -96,6 +96,20 @@ def test_grid_before_content_controls_and_nested_tables(tmp_path: Path) -> None:
     assert lines[2].where == "tabel 2, baris 1"
 
 
+def test_a_text_box_stored_twice_is_read_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Lampiran")
+    box = parse_xml(
+        f"<mc:AlternateContent {nsdecls('w')} xmlns:mc="
+        '"http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:Choice Requires="wps"><w:r><w:t>'
+        "PK 2024</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>PK 2024</w:t></w:r>"
+        "</mc:Fallback></mc:AlternateContent>"
+    )
+    paragraph._p.append(box)
+    assert read(document, tmp_path) == (Line(1, text="LampiranPK 2024"),)
+
+
 @st.composite
 def merged_grids(draw: st.DrawFn) -> tuple[list[list[str]], dict[tuple[int, int], tuple[int, int]]]:
     height = draw(st.integers(1, 5))

@@ -37,6 +37,7 @@ _P, _TBL, _TR, _TC, _SDT = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc", "sdt"))
 _CONTENT = f"{_W}sdtContent"
 _CUSTOM = f"{_W}customXml"
 _VAL = f"{_W}val"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MAIN_PART = re.compile(r"word/document\d*\.xml")
 
 
@@ -114,7 +115,11 @@ _TEXT_TAGS = {
 
 def _paragraph_text(paragraph: Any) -> str:
     parts: list[str] = []
+    # A text box is stored twice (the DrawingML choice and a VML fallback): read once.
+    fallback = paragraph.find(f".//{_FALLBACK}") is not None
     for element in paragraph.iter(*_TEXT_TAGS):
+        if fallback and any(a.tag == _FALLBACK for a in element.iterancestors()):
+            continue
         text = _TEXT_TAGS[element.tag]
         if text is None:
             # LibreOffice writes a literal "_x0002_" escaped as "_x005F_x0002_" (the

@@ -123,6 +123,17 @@ def test_a_page_reaches_the_html_container_by_its_bytes(tmp_path: Path) -> None:
     assert grid.lines == (Line(1, cells=("Target",), where="tabel 1, baris 1"),)
 
 
+def test_an_excel_2003_xml_workbook_reads_as_its_table() -> None:
+    # e-office applications serve "XML Spreadsheet" files as .xls; they begin with <?xml.
+    (grid,) = open_grids(Path(__file__).parent / "data" / "corpus" / "rkt_excel2003.xml")
+    assert [(line.cells, line.spans) for line in grid.lines] == [
+        (("RKT KPU Kota Ambon 2024", "", ""), (Span(0, 1, 3),)),
+        (("Sasaran", "Indikator", "Target"), ()),
+        (("Terwujudnya SDM", "Nilai SAKIP", "70"), (Span(0, 2, 1),)),
+        (("", "IKM", "3,5"), ()),
+    ]
+
+
 # -- property: any merged grid written as HTML is read back as written --------------------
 
 

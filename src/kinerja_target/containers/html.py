@@ -17,6 +17,9 @@ Tables follow the HTML table model (the one browsers, and so a printed page, use
   shows them, entities decoded.
 * A table inside a cell is read as a table of its own, right after the row that holds it;
   that row's own text becomes prose (the row of a layout table, not a record).
+* Excel 2003 XML workbooks (``<?xml`` files e-office applications serve as ``.xls``)
+  read the same way: ``<Row>`` and ``<Cell>`` with ``ss:MergeAcross``, ``ss:MergeDown``
+  and ``ss:Index``, the workbook's metadata skipped.
 * ``<script>``, ``<style>``, ``<template>``, ``<head>`` metadata and form controls are
   skipped; ``<col>`` tags, Excel's ``x:str``/``x:num`` attributes, ``mso`` styles and
   conditional comments do not change the text a user sees.
@@ -98,8 +101,17 @@ _BLOCKS = frozenset(
 )
 # Elements whose content is not text a reader of the page sees.
 _SKIPPED = frozenset(
-    ["script", "style", "template", "noscript", "head", "select", "button", "textarea", "svg"]
+    [
+        *("script", "style", "template", "noscript", "head", "select", "button", "textarea"),
+        "svg",
+        # the metadata of an Excel 2003 XML workbook
+        *("documentproperties", "officedocumentsettings", "excelworkbook", "styles"),
+        *("worksheetoptions", "names", "customdocumentproperties"),
+    ]
 )
+# Excel 2003 XML ("XML Spreadsheet", which e-office applications serve as .xls) writes
+# its rows and cells as <Row> and <Cell ss:MergeAcross ss:MergeDown ss:Index>.
+_ALIASES = {"row": "tr", "cell": "td"}
 _VOID = frozenset(
     [
         "area",
@@ -183,6 +195,8 @@ class _Cell:
     rowspan: int = 1
     colspan: int = 1
     has_table: bool = False
+    #: the 1-based column an Excel 2003 XML cell names (ss:Index), 0 when it names none
+    index: int = 0
 
     def text(self) -> str:
         return _cell_text("".join(self.parts))
@@ -228,6 +242,10 @@ class _PageParser(HTMLParser):
     # -- events ---------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        tag = _local(tag)
+        if self.tables and tag in _ALIASES:
+            self._spreadsheet_start(_ALIASES[tag], dict(attrs_))
+            return
         if self.skipping:
             if tag == self.skipping[-1] and tag not in _VOID:
                 self.skipping.append(tag)
@@ -264,6 +282,22 @@ class _PageParser(HTMLParser):
         elif tag in _BLOCKS:
             self._break()
 
+    def _spreadsheet_start(self, tag: str, values: dict[str, str | None]) -> None:
+        table = self.tables[-1]
+        if tag == "tr":
+            self._end_row(table)
+            table.row()
+            return
+        self._end_cell(table)
+        index = _span(values.get("ss:index"), 0, _MAX_COLSPAN, zero=0)
+        cell = _Cell(
+            rowspan=1 + _span(values.get("ss:mergedown"), 0, _MAX_ROWSPAN, zero=0),
+            colspan=1 + _span(values.get("ss:mergeacross"), 0, _MAX_COLSPAN, zero=0),
+            index=index,
+        )
+        table.row().cells.append(cell)
+        table.cell = cell
+
     def handle_startendtag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         # <br/>, <td/> and friends: a start without content.
         self.handle_starttag(tag, attrs_)
@@ -271,6 +305,9 @@ class _PageParser(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        tag = _local(tag)
+        if self.tables and tag in _ALIASES and not self.skipping:
+            tag = _ALIASES[tag]
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
@@ -362,6 +399,7 @@ def _table_items(table: _Table) -> list[_Item]:
         column = 0
         anchors: list[tuple[int, _Cell, int, int]] = []
         for cell in row.cells:
+            column = max(column, cell.index - 1)
             while (r, column) in covered:
                 column += 1
             last = group_end[r]
@@ -402,6 +440,11 @@ def _group_ends(rows: list[_Row]) -> list[int]:
             last = r
         ends[r] = last
     return ends
+
+
+def _local(tag: str) -> str:
+    # <ss:Row> and <Row> alike; HTML has no prefixed tags this reader uses.
+    return tag.rsplit(":", 1)[-1] if ":" in tag else tag
 
 
 def _span(value: str | None, default: int, limit: int, *, zero: int) -> int:

@@ -38,6 +38,13 @@ def test_headings_and_paragraphs_are_prose_in_document_order() -> None:
     ]
 
 
+def test_a_head_left_open_ends_where_the_body_begins() -> None:
+    assert prose("<html><head><title>x</title><h1>RKT 2024</h1><p>KPU Kota Ambon") == [
+        "RKT 2024",
+        "KPU Kota Ambon",
+    ]
+
+
 def test_breaks_and_blocks_in_a_cell_are_line_breaks_and_entities_are_decoded() -> None:
     rows = cells(
         "<table><tr><td>Persentase&nbsp;laporan<br/>tepat   waktu</td>"

@@ -109,6 +109,7 @@ _SKIPPED = frozenset(
         *("worksheetoptions", "names", "customdocumentproperties"),
     ]
 )
+_IN_HEAD = frozenset(["meta", "title", "link", "style", "script", "base", "noscript", "template"])
 # Excel 2003 XML ("XML Spreadsheet", which e-office applications serve as .xls) writes
 # its rows and cells as <Row> and <Cell ss:MergeAcross ss:MergeDown ss:Index>.
 _ALIASES = {"row": "tr", "cell": "td"}
@@ -246,6 +247,9 @@ class _PageParser(HTMLParser):
         if self.tables and tag in _ALIASES:
             self._spreadsheet_start(_ALIASES[tag], dict(attrs_))
             return
+        if self.skipping == ["head"] and tag not in _IN_HEAD:
+            # A <head> left open ends where the body's content begins, as in a browser.
+            self.skipping.clear()
         if self.skipping:
             if tag == self.skipping[-1] and tag not in _VOID:
                 self.skipping.append(tag)

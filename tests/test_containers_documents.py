@@ -278,3 +278,19 @@ def test_missing_extra_names_it(
         open_grids(CORPUS / name)
     assert caught.value.extra == extra
     assert f"kinerja-target[{extra}]" in str(caught.value)
+
+
+def test_a_broken_page_is_noted_and_the_others_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kinerja_target.containers import pdf
+
+    read_page = pdf._read_page
+
+    def failing(plumber: object, page: object, number: int, source: str) -> object:
+        if number == 2:
+            raise ValueError("bad content stream")
+        return read_page(plumber, page, number, source)
+
+    monkeypatch.setattr(pdf, "_read_page", failing)
+    (grid,) = open_grids(CORPUS / "001_53cc4f34b63af8fb.pdf")
+    assert grid.notes == ("damaged, not read: halaman 2 (ValueError: bad content stream)",)
+    assert {line.where for line in grid.lines} == {"halaman 1", "halaman 3"}

@@ -82,24 +82,39 @@ def grids(path: Path, source: str) -> list[Grid]:
     document = _open(plumber, path, source)
     notes: list[str] = []
     pages: list[_Page] = []
+    damaged: list[str] = []
     try:
-        for number, page in enumerate(document.pages, 1):
-            pages.append(_read_page(plumber, page, number, source))
-    except DocumentReadError:
-        raise
-    except Exception as exc:
-        raise DocumentReadError(source, f"the PDF is damaged ({_reason(exc)})") from None
+        for number, page in enumerate(_pages(document, source), 1):
+            try:
+                pages.append(_read_page(plumber, page, number, source))
+            except Exception as exc:
+                # One broken page does not lose the others; it is named in a note.
+                damaged.append(f"halaman {number} ({_reason(exc)})")
+                pages.append(_Page(number, False, [], 0.0))
     finally:
         document.close()
+    if damaged and len(damaged) == len(pages):
+        raise DocumentReadError(source, f"the PDF is damaged: {'; '.join(damaged)}")
+    if damaged:
+        notes.append(f"damaged, not read: {'; '.join(damaged)}")
     if not any(page.has_text for page in pages):
         raise DocumentReadError(source, _NO_TEXT)
     blank = [page.number for page in pages if not page.has_text]
-    if blank:
-        notes.append(f"halaman {', '.join(map(str, blank))}: no text layer (scanned?), not read")
+    unread = len(damaged)
+    if len(blank) > unread:
+        numbers = [n for n in blank if not any(d.startswith(f"halaman {n} ") for d in damaged)]
+        notes.append(f"halaman {', '.join(map(str, numbers))}: no text layer (scanned?), not read")
     blocks = _join_tables(pages)
     ruled = any(isinstance(block, _Table) for block in blocks)
     lines = _number(blocks)
     return [Grid(source, tuple(lines), "records" if ruled else "text", tuple(notes), None, "pdf")]
+
+
+def _pages(document: Any, source: str) -> list[Any]:
+    try:
+        return list(document.pages)
+    except Exception as exc:
+        raise DocumentReadError(source, f"the PDF is damaged ({_reason(exc)})") from None
 
 
 # -- opening ---------------------------------------------------------------------------

@@ -198,7 +198,9 @@ def _read_page(plumber: Any, page: Any, number: int, source: str) -> _Page:
     height = float(page.height)
     if not chars:
         return _Page(number, False, [], height)
-    tables = [t for t in page.find_tables() if t.cells]
+    # A single box (a frame round the page or a note) is not a table: its text is read
+    # as the page's text.
+    tables = [t for t in page.find_tables() if len(t.cells) >= 2]
     blocks: list[_Block] = []
     free = chars
     if tables:

@@ -14,7 +14,7 @@ Each page is read top to bottom:
   the continuation are dropped, and the pieces of a row broken by the page break are put
   back into one record.
 * **The text outside ruled tables** is grouped into lines by position. A line whose words
-  stand apart in columns (gaps wider than a letter's height) is a record of cells: the
+  stand apart in columns (gaps wider than twice a word space) is a record of cells: the
   columns of a block of such lines are the x-ranges its words fill, so a wrapped cell
   stays in its column. Other lines are prose: the title, satker, year and sasaran
   headings the reader looks for.
@@ -429,7 +429,7 @@ def _rows(words: list[dict[str, Any]]) -> list[_Row]:
         size = max(w["bottom"] - w["top"] for w in group)
         segments: list[_Segment] = []
         for word in group:
-            if segments and word["x0"] - segments[-1].x1 <= size:
+            if segments and word["x0"] - segments[-1].x1 <= 0.6 * size:
                 segment = segments[-1]
                 segment.text = f"{segment.text} {word['text']}"
                 segment.x1 = max(segment.x1, float(word["x1"]))
@@ -462,13 +462,24 @@ def _layout(rows: list[_Row], page: int) -> list[_Text]:
             if len(following.segments) >= 2 and _close(rows[j], following):
                 j += 1
                 columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
-            elif _continues(rows[j], following, columns):
+            elif _continues(rows[j], following, columns) or _between(rows, j + 1):
                 j += 1
             else:
                 break
         out.extend(_records(rows[i : j + 1], columns, page))
         i = j + 1
     return out
+
+
+def _between(rows: list[_Row], k: int) -> bool:
+    """A single line (a wrapped cell, a cell centred between others) closely followed,
+    within a few lines, by a line in columns: inside the table, not after it."""
+    for n in range(k, min(k + 6, len(rows))):
+        if n > k - 1 and not _close(rows[n - 1], rows[n]):
+            return False
+        if len(rows[n].segments) >= 2:
+            return n > k
+    return False
 
 
 def _close(a: _Row, b: _Row) -> bool:

@@ -411,7 +411,7 @@ def _looks_running(row: _Row) -> bool:
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
-    """Words grouped into visual lines, each split where the gap is wider than a letter."""
+    """Words grouped into visual lines, each split where the gap is twice a word space."""
     words = sorted(words, key=lambda w: (w["top"], w["x0"]))
     groups: list[list[dict[str, Any]]] = []
     for word in words:
@@ -429,6 +429,7 @@ def _rows(words: list[dict[str, Any]]) -> list[_Row]:
         size = max(w["bottom"] - w["top"] for w in group)
         segments: list[_Segment] = []
         for word in group:
+            # A word space is about 0.3 of the letters' height; a column gap is wider.
             if segments and word["x0"] - segments[-1].x1 <= 0.6 * size:
                 segment = segments[-1]
                 segment.text = f"{segment.text} {word['text']}"

@@ -97,6 +97,14 @@ def test_a_nested_table_follows_the_row_that_holds_it() -> None:
     ]
 
 
+def test_a_data_row_with_a_table_in_a_cell_stays_a_record() -> None:
+    lines = html_lines(
+        "<table><tr><td>IKM</td><td>3,5<table><tr><td>TW I</td><td>3,2</td></tr></table>"
+        "</td></tr></table>"
+    )
+    assert [line.cells for line in lines] == [("IKM", "3,5"), ("TW I", "3,2")]
+
+
 def test_an_excel_html_export_reads_as_the_sheet_shows() -> None:
     markup = (
         '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>'

@@ -16,7 +16,8 @@ Tables follow the HTML table model (the one browsers, and so a printed page, use
   inside a cell are line breaks inside the cell's text; spaces are collapsed as a browser
   shows them, entities decoded.
 * A table inside a cell is read as a table of its own, right after the row that holds it;
-  that row's own text becomes prose (the row of a layout table, not a record).
+  when no other cell of that row holds text (a page laid out with a table), the row's own
+  text becomes prose, else the row stays a record.
 * Excel 2003 XML workbooks (``<?xml`` files e-office applications serve as ``.xls``)
   read the same way: ``<Row>`` and ``<Cell>`` with ``ss:MergeAcross``, ``ss:MergeDown``
   and ``ss:Index``, the workbook's metadata skipped.
@@ -418,7 +419,7 @@ def _table_items(table: _Table) -> list[_Item]:
     items: list[_Item] = []
     for r, (row, anchors) in enumerate(zip(rows, placed, strict=True)):
         where = f"tabel {table.number}, baris {r + 1}"
-        if any(cell.has_table for _, cell, _, _ in anchors):
+        if _lays_out(anchors):
             # A layout table's row: its own text is prose, its nested tables the records.
             for _, cell, _, _ in anchors:
                 items.extend(_prose_lines("".join(cell.parts)))
@@ -433,6 +434,14 @@ def _table_items(table: _Table) -> list[_Item]:
         items.append((tuple(cells), tuple(spans), where))
         items.extend(row.after)
     return items
+
+
+def _lays_out(anchors: list[tuple[int, _Cell, int, int]]) -> bool:
+    """A row that holds tables and no cell of data beside them: a page laid out with a
+    table. A data row with a small table in one cell stays a record."""
+    if not any(cell.has_table for _, cell, _, _ in anchors):
+        return False
+    return all(cell.has_table or not cell.text() for _, cell, _, _ in anchors)
 
 
 def _group_ends(rows: list[_Row]) -> list[int]:

@@ -56,7 +56,7 @@ class Unit(NamedTuple):
         return self.dimension not in _FRACTIONAL_DIMENSIONS
 
 
-_FRACTIONAL_DIMENSIONS = frozenset({"waktu", "bulan", "hari_kerja", "IDR"})
+_FRACTIONAL_DIMENSIONS = frozenset({"waktu", "bulan", "hari_kerja", "IDR", "permil"})
 
 # name, dimension, factor (relative to the dimension's base), spellings (besides the name).
 # Spellings are matched case-insensitively, with or without a trailing dot, and may be
@@ -135,6 +135,8 @@ UNIT_TABLE: tuple[Unit, ...] = tuple(
         ("lumpsum", "lumpsum", "1", ("ls", "lumpsum", "lump sum")),
         ("responden", "responden", "1", ("resp", "responden")),
         ("rumah_tangga", "rumah_tangga", "1", ("rt", "ruta", "rumah tangga")),
+        # Per mille (``‰``, read as the word "permil"): a rate of its own, not a percent.
+        ("permil", "permil", "1", ("permil", "per mil", "promil", "permill")),
         # Durations. ``menit`` is the base of calendar time, so every factor is exact.
         ("menit", "waktu", "1", ("menit", "mnt")),
         ("jam", "waktu", "60", ("jam",)),

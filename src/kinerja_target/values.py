@@ -86,6 +86,15 @@ class WarningCode(enum.StrEnum):
     OCR_CORRECTED = "ocr_corrected"
     #: The indicator's wording and the target point to opposite polarities.
     POLARITY_CONTRADICTION = "polarity_contradiction"
+    #: The text was Unicode-normalised before it was read: full-width digits or signs
+    #: (``９７％``), digits of another script, the Arabic percent sign ``٪``, control
+    #: characters dropped (``97\x00%``).
+    NORMALIZED = "normalized"
+    #: A value no target plausibly is (``4900%``); the note says what it may have meant
+    #: (a spreadsheet's percent format shows 49 as ``4900%``).
+    IMPLAUSIBLE = "implausible"
+    #: A template cell left blank: only the unit mark (``%``, ``Persen``, ``Rp``, ``... %``).
+    BLANK_TEMPLATE = "blank_template"
 
 
 def _parts(parts: Iterable[Target]) -> tuple[Target, ...]:

@@ -30,6 +30,7 @@ __all__ = [
     "UNIT_TABLE",
     "Unit",
     "get_unit",
+    "lookup_unit",
     "lookup_unit_phrase",
     "registry",
     "to_pint",
@@ -166,6 +167,14 @@ def lookup_unit_phrase(words: list[str] | tuple[str, ...]) -> tuple[Unit, int] |
         if unit is not None:
             return unit, n
     return None
+
+
+_BY_TEXT: dict[str, Unit] = {" ".join(k): u for k, u in _BY_SPELLING.items()}
+
+
+def lookup_unit(text: str) -> Unit | None:
+    """The unit spelled exactly ``text`` (lower case, single spaces, no trailing dot)."""
+    return _BY_TEXT.get(text)
 
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")

@@ -549,3 +549,85 @@ def from_dict(data: Mapping[str, Any]) -> Target:
     if len(read) != 2:
         raise SchemaError(f"a range has two parts, low and high, not {len(read)}")
     return Range(read[0], read[1], **common)
+
+
+# -- the parser's hot path -----------------------------------------------------------------
+
+_NEW = object.__new__
+_SET_QUALIFIER = Target.__dict__["qualifier"].__set__
+_SET_BASIS = Target.__dict__["basis"].__set__
+_SET_NOTE = Target.__dict__["note"].__set__
+_SET_WARNINGS = Target.__dict__["warnings"].__set__
+_SET_RAW = Target.__dict__["raw"].__set__
+_SET_VALUE = {cls: cls.__dict__["value"].__set__ for cls in (Percent, Quantity, Number, Money)}
+_SET_UNIT = Quantity.__dict__["unit_name"].__set__
+_SET_SCALE = Number.__dict__["scale"].__set__
+
+
+def _quick(
+    cls: type[Percent | Quantity | Number | Money],
+    value: Decimal,
+    raw: str | None,
+    qualifier: str | None = None,
+    warnings: tuple[str, ...] = (),
+    extra: str | None = None,
+) -> Target:
+    """A number-like value built without attrs' ``__init__``, for the parser's fast path.
+
+    The fields are set through the slots directly: the parser's arguments are valid by
+    construction (a qualifier from its own table, ``warnings`` a sorted tuple of plain
+    codes), and checking them again costs as much as reading the cell. ``extra`` is a
+    quantity's unit or a number's scale. The value is the one ``cls(...)`` gives.
+    """
+    obj = _NEW(cls)
+    _SET_VALUE[cls](obj, value)
+    if cls is Quantity:
+        _SET_UNIT(obj, extra)
+    elif cls is Number:
+        _SET_SCALE(obj, extra)
+    _SET_QUALIFIER(obj, qualifier)
+    _SET_BASIS(obj, None)
+    _SET_NOTE(obj, None)
+    _SET_WARNINGS(obj, warnings)
+    _SET_RAW(obj, raw)
+    return obj
+
+
+_SET_LOW = Range.__dict__["low"].__set__
+_SET_HIGH = Range.__dict__["high"].__set__
+
+
+def _quick_range(
+    low: Target, high: Target, raw: str | None, qualifier: str | None, warnings: tuple[str, ...]
+) -> Range:
+    """A :class:`Range` built as :func:`_quick` builds a number: for the fast path."""
+    obj = _NEW(Range)
+    _SET_LOW(obj, low)
+    _SET_HIGH(obj, high)
+    _SET_QUALIFIER(obj, qualifier)
+    _SET_BASIS(obj, None)
+    _SET_NOTE(obj, None)
+    _SET_WARNINGS(obj, warnings)
+    _SET_RAW(obj, raw)
+    return obj
+
+
+def _amend(
+    target: Target,
+    *,
+    note: str | None = None,
+    basis: Target | None = None,
+    warning: str | None = None,
+) -> Target:
+    """``target`` with a note, a basis or one more warning code, changed in place.
+
+    Only for a value the fast path has just built and no one else holds: a frozen value
+    is never changed once it has left the parser (the same value as ``attrs.evolve``
+    gives, without copying a fresh object)."""
+    if note is not None:
+        _SET_NOTE(target, note)
+    if basis is not None:
+        _SET_BASIS(target, basis)
+    if warning is not None and warning not in target.warnings:
+        _SET_WARNINGS(target, tuple(sorted((*target.warnings, warning))))
+    return target

@@ -1,50 +1,137 @@
-"""The fast path: cells of the few shapes most cells take, read without tokens.
+"""The fast path: cells of the shapes most cells take, read without tokens.
 
-``100%``, ``12 Lap``, ``8.435 orang``, ``Rp 10.252.187.000``, ``80 - 90%``, ``BB``,
-``minimal 80%``, ``6 kec. 29 kel``: each shape is one regular expression, and the value
-is the one the grammar gives (a property test holds the two together). Anything else
-(``None``) goes to the grammar. Only ASCII digits and plain spaces are matched here:
-other scripts' digits and spaces go through normalisation in the grammar's pipeline.
+``100%``, ``12 Lap``, ``8.435 orang``, ``-0,5``, ``Rp 10.252.187.000``, ``Rp 9,9 miliar``,
+``80 - 90%``, ``7 - 8 bulan``, ``BB``, ``minimal 80%``, ``sebanyak 12 orang``,
+``36,36% (4 satker)``, ``12 Satker (Provinsi/Kabupaten/Kota)``, ``5 (lima) hari``,
+``6 kec. 29 kel``, ``3 Kolom``: each shape is one regular expression, and the value is the
+one the grammar gives, warnings and notes included (a property test and the real cells of
+``tests/data`` hold the two together). Anything else (``None``) goes to the grammar.
+
+Only ASCII digits and plain spaces are matched here: other scripts' digits and spaces go
+through normalisation first. Number-like values are built through
+:func:`~kinerja_target.values._quick` with the indicator's wording already applied, so a
+common cell costs one match, one ``Decimal`` and one object.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
-from ..numbers import NumberHint, NumberSyntaxError
+from ..errors import TargetParseError
+from ..numbers import NUMBER_WORDS, NumberHint, NumberSyntaxError, read_number_words
 from ..scales import LETTER_CODES, LETTER_SCALES, SCALES, lookup_grade
-from ..units import Unit, lookup_unit_phrase
-from ..values import Compound, Grade, Money, Number, Percent, Quantity, Range, Target
+from ..units import Unit, lookup_unit, unknown_unit
+from ..values import (
+    Compound,
+    Grade,
+    Missing,
+    Money,
+    Number,
+    Percent,
+    Quantity,
+    Range,
+    Target,
+    _amend,
+    _quick,
+    _quick_range,
+)
 from ..values import WarningCode as W
-from .plausibility import finish, number_hint, read_amount, whole_count
-from .vocabulary import QUALIFIER_PHRASES, SYMBOL_QUALIFIERS
+from .plausibility import (
+    DURATION_UNITS,
+    PERCENT_CEILING,
+    finish,
+    magnified,
+    number_hint,
+    plausible,
+    read_amount,
+    whole_count,
+)
+from .repair import normalize, tidy_note
+from .vocabulary import (
+    CURRENCY_WORDS,
+    FILLER_WORDS,
+    JOINERS,
+    MAGNITUDES,
+    MISSING_TEXTS,
+    MONTHS,
+    PERCENT_WORDS,
+    QUALIFIER_PHRASES,
+    RANGE_WORDS,
+    SYMBOL_QUALIFIERS,
+    TRAILING_QUALIFIERS,
+    ZERO_WORDS,
+)
 from .wording import Expectation
 
 __all__ = ["letter_grade", "parse_simple"]
 
+_AMBIGUOUS = str(W.AMBIGUOUS_SEPARATOR)
+_INFERRED = str(W.UNIT_INFERRED)
+_MISMATCH = str(W.UNIT_MISMATCH)
+_UNKNOWN = str(W.UNKNOWN_UNIT)
+_WORDS_MISMATCH = str(W.WORDS_MISMATCH)
+_TRUNCATED = str(W.TRUNCATED)
+
 _S = r"[ \t\r\n]"  # the spaces of the fast path; the others are normalised first
 _NUM = r"([0-9]+(?:[.,][0-9]+)*)"
-_SIMPLE = re.compile(rf"{_S}*{_NUM}{_S}*(?:(%|persen)|([^\W\d_]+(?:[ \t][^\W\d_]+)?)\.?)?{_S}*")
-_SIMPLE_MONEY = re.compile(
-    rf"{_S}*(?:Rp\.?|IDR){_S}*([0-9]{{1,3}}(?:\.[0-9]{{3}})+|[0-9]{{1,3}})(,00|,-)?{_S}*"
+_WORD = r"[^\W\d_]+(?:[-/][^\W\d_]+)*"
+# A number with a percent sign or up to two words (a unit, a magnitude, a noun).
+_WORDS = rf"({_WORD}(?:[ \t]{_WORD})?)(\.)?"
+_AMOUNT = re.compile(rf"{_S}*(-?){_NUM}{_S}*(?:(%)(?:{_S}*{_WORDS})?|{_WORDS})?{_S}*")
+_MONEY = re.compile(
+    rf"{_S}*(?:[Rr][Pp]|IDR|idr)(?:\.|(?=[ \t\r\n0-9])){_S}*{_NUM}(,-)?"
+    rf"(?:{_S}*([^\W\d_]+)(\.)?)?{_S}*"
 )
-_SIMPLE_RANGE = re.compile(
-    rf"{_S}*([0-9]+(?:,[0-9]+)?){_S}*%?{_S}*[-–]{_S}*([0-9]+(?:,[0-9]+)?){_S}*%{_S}*"
+_SIDE = rf"{_NUM}{_S}*(?:(%)|({_WORD}(?:[ \t]{_WORD})?)(\.)?)?"
+_RANGE = re.compile(rf"{_S}*{_SIDE}{_S}*(?:-|–|[sS]\.[dD]\.?|[sS]/[dD]){_S}*{_SIDE}{_S}*")
+_PAIR = re.compile(
+    rf"{_S}*{_NUM}{_S}*({_WORD})\.?{_S}*(?:[,;+&]|dan(?=[ \t\r\n]))?"
+    rf"{_S}*{_NUM}{_S}*({_WORD})\.?{_S}*"
 )
-_SIMPLE_QUALIFIER = re.compile(
-    rf"{_S}*(≥|≤|>=|<=|minimal|min\.|maksimal|maks\.|paling lambat|paling lama|paling sedikit)"
-    rf"{_S}*(?<=[ \t\r\n.≥≤=])(.*)",
-    re.IGNORECASE | re.DOTALL,
+_PRODUCT = re.compile(
+    rf"{_S}*([0-9]{{1,3}}){_S}*[xX]{_S}*([0-9]{{1,4}})(?={_S}*[^\W\d_])(.*)", re.S
 )
-_QUALIFIER_OF = {k.lower(): v for k, v in SYMBOL_QUALIFIERS.items()} | {
-    " ".join(k): v for k, v in QUALIFIER_PHRASES.items()
-}
-_SIMPLE_PAIR = re.compile(
-    rf"{_S}*{_NUM}{_S}*([^\W\d_]+)\.?{_S}*(?:[,;+&]|dan)?{_S}*"
-    rf"{_NUM}{_S}*([^\W\d_]+)\.?{_S}*"
+_GRADE = re.compile(rf"{_S}*([A-Za-z]+(?:{_S}+[A-Za-z]+){{0,5}}){_S}*")
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS - {"koma"}, key=len, reverse=True))
+_WORDED = re.compile(
+    rf"{_S}*((?:{_NUMBER_WORD})(?:{_S}+(?:{_NUMBER_WORD}))*)(?:{_S}+{_WORDS})?{_S}*", re.I
 )
-_SIMPLE_GRADE = re.compile(rf"{_S}*([A-Za-z]{{1,4}}|[A-Za-z]+ [A-Za-z]+){_S}*")
+_SPELLED = re.compile(rf"{_S}*{_NUM}{_S}*\(([A-Za-z ]+)\){_S}*({_WORD}(?:[ \t]{_WORD})?)(\.)?{_S}*")
+_TAIL = re.compile(r"\(([^()]*)\)[ \t\r\n]*\Z")
+_QUOTES = re.compile(r"[“”„«»]")
+_OCR_SUSPECT = re.compile(r"[o/ ]+")  # after lower-casing: o, oo, o/o
+_SPACED_SEPARATOR = re.compile(r"(?<=[0-9])([.,]) (?=[0-9]{1,3}(?![0-9]))")
+_OPEN_TAIL = re.compile(r"\(([^()]*)\Z")
+
+
+def _phrases(words: object) -> str:
+    texts = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(t).replace(r"\ ", rf"{_S}+") for t in texts)
+
+
+_QUALIFIER_WORDS = {" ".join(k): v for k, v in QUALIFIER_PHRASES.items()}
+_FILLERS = {w for w in FILLER_WORDS if w.isalpha() or "-" in w}
+# A qualifier or a filler word at the start of a cell, the way the grammar's tokens see
+# it: a whole word (a dot may close it), followed by a space or a digit.
+_PREFIX = re.compile(
+    rf"{_S}*(?:({'|'.join(map(re.escape, sorted(SYMBOL_QUALIFIERS, key=len, reverse=True)))})"
+    rf"|(±)|({_phrases(set(_QUALIFIER_WORDS) | _FILLERS)})(?:\.(?![^\W\d_]))?"
+    rf"(?=[ \t\r\n0-9]))",
+    re.IGNORECASE,
+)
+_PERCENT_OR_MONEY = PERCENT_WORDS | CURRENCY_WORDS | set(MAGNITUDES)
+_AFTER_NUMBER_STOP = (
+    NUMBER_WORDS
+    | ZERO_WORDS
+    | JOINERS
+    | MONTHS
+    | {"dari", "x"}
+    | {p[0] for p in RANGE_WORDS}
+    | {p[0] for p in TRAILING_QUALIFIERS}
+    | {"sd", "s/d", "lipat"}
+)
 
 
 def parse_simple(
@@ -52,72 +139,517 @@ def parse_simple(
 ) -> Target | None:
     """The value of a simple cell, or ``None`` to leave the cell to the grammar."""
     raw = text if raw is None else raw
-    target: Target | None
-    found = _SIMPLE.fullmatch(text)
+    if not text.isascii():
+        text, normalized = normalize(text)
+        if normalized or _QUOTES.search(text):
+            return None  # the grammar's pipeline says so with a warning, or repairs it
+    found = _AMOUNT.fullmatch(text)
     if found is not None:
-        digits, percent, words = found.groups()
-        target = _simple_amount(digits, percent, words, expect, qualifier, raw)
-    elif (money := _SIMPLE_MONEY.fullmatch(text)) is not None:
-        whole, cents = money.groups()
-        amount = whole.replace(".", "") + (".00" if cents == ",00" else "")
-        target = Money(Decimal(amount), qualifier=qualifier, raw=raw)
-    elif qualifier is None and (span := _SIMPLE_RANGE.fullmatch(text)) is not None:
-        low, high = sorted(Decimal(g.replace(",", ".")) for g in span.groups())
-        target = Range(Percent(low), Percent(high), raw=raw)
-    elif (graded := _SIMPLE_GRADE.fullmatch(text)) is not None:
-        target = _simple_grade(graded.group(1), expect, qualifier, raw)
-    elif qualifier is None and (bound := _SIMPLE_QUALIFIER.fullmatch(text)) is not None:
-        op = _QUALIFIER_OF[bound.group(1).lower().rstrip(".")]
-        return parse_simple(bound.group(2), expect, op, raw)
-    elif qualifier is None and (pair := _SIMPLE_PAIR.fullmatch(text)) is not None:
-        if pair.group(2).lower() == "x":
-            return None  # "1x24 jam" is a product: the grammar's repair reads it
-        first = _simple_amount(pair.group(1), None, pair.group(2), None, None, None)
-        second = _simple_amount(pair.group(3), None, pair.group(4), None, None, None)
-        if not isinstance(first, Quantity) or not isinstance(second, Quantity):
+        return _amount(found, expect, qualifier, raw, fit=True)
+    if (money := _MONEY.fullmatch(text)) is not None:
+        return _money(money, expect, qualifier, raw, fit=True)
+    if (span := _RANGE.fullmatch(text)) is not None:
+        ranged = _range(span, expect, qualifier, raw, fit=True)
+        if ranged is not None:
+            return ranged
+    if '"' in text or ("\n" in text and "-" in text):
+        return None  # quotes, a word hyphenated across lines: the grammar repairs them
+    value = _value(text, expect, qualifier, raw)
+    if value is None and (", " in text or ". " in text):
+        return _spaced(text, expect, qualifier, raw)
+    return None if value is None else finish(value, expect)
+
+
+def _spaced(
+    text: str, expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
+    """``102, 8``, ``Rp717, 141 miliar``: a separator a line break left a space after,
+    inside the one number of the cell. The grammar reads such a cell as written first,
+    and fails (a number, a separator, another number: no reading of two numbers without
+    units), then joined, flagged ``ambiguous_separator``; so does this."""
+    joined = _SPACED_SEPARATOR.sub(r"\1", text)
+    if joined == text or not (_AMOUNT.fullmatch(joined) or _MONEY.fullmatch(joined)):
+        return None
+    value = parse_simple(joined, expect, qualifier, raw)
+    return None if value is None else _amend(value, warning=_AMBIGUOUS)
+
+
+def _value(text: str, expect: Expectation | None, qualifier: str | None, raw: str) -> Target | None:
+    """A cell of one of the shapes, before the indicator's wording is applied.
+
+    The shapes are told apart by their first character first: each pattern is anchored
+    at the start of the cell, so a cell that begins with a digit can only be an amount, a
+    range, a product or a compound, and one that begins with a letter or a sign only
+    money, a grade, a qualified value, a number in words, or a missing mark."""
+    if (found := _AMOUNT.fullmatch(text)) is not None:
+        return _amount(found, expect, qualifier, raw, fit=False)
+    if "(" in text:
+        if (spelled := _SPELLED.fullmatch(text)) is not None:
+            return _spelled(spelled, expect, qualifier, raw)
+        value = _annotated(text, expect, qualifier, raw)
+        if value is not None:
+            return value
+    first = text.lstrip(" \t\r\n")[:1]
+    if first.isdigit():
+        if (span := _RANGE.fullmatch(text)) is not None:
+            value = _range(span, expect, qualifier, raw, fit=False)
+            if value is not None:
+                return value
+        if (product := _PRODUCT.match(text)) is not None:
+            # "1x24 jam" is 24 jam: the grammar's repair multiplies before reading
+            times = int(product.group(1)) * int(product.group(2))
+            return _value(f"{times}{product.group(3)}", expect, qualifier, raw)
+        if qualifier is None and (pair := _PAIR.fullmatch(text)) is not None:
+            return _pair(pair, raw)
+        return None
+    if (money := _MONEY.fullmatch(text)) is not None:
+        return _money(money, expect, qualifier, raw, fit=False)
+    if (graded := _GRADE.fullmatch(text)) is not None:
+        value = _grade(graded.group(1), expect, qualifier, raw)
+        if value is not None:
+            return value
+    if qualifier is None and (prefix := _PREFIX.match(text)) is not None:
+        return _prefixed(text, prefix, expect, raw)
+    if (worded := _WORDED.fullmatch(text)) is not None:
+        return _worded(worded, qualifier, raw)
+    stripped = text.strip(" \t\r\n")
+    if qualifier is None and stripped.lower() in MISSING_TEXTS and stripped.isascii():
+        return Missing(raw=raw)
+    return None
+
+
+def _prefixed(
+    text: str, prefix: re.Match[str] | None, expect: Expectation | None, raw: str
+) -> Target | None:
+    """``minimal 80%``, ``sebanyak 12 orang``, ``target ≥ 80%``: filler words and at most
+    one qualifier, first or last, as the grammar reads ``[qualifier] filler* [qualifier]``."""
+    ops: list[str | None] = []  # a qualifier's operator, None for a filler word
+    while prefix is not None:
+        symbol, _, phrase = prefix.groups()
+        word = " ".join(phrase.lower().split()) if phrase else ""
+        ops.append(SYMBOL_QUALIFIERS[symbol] if symbol else _QUALIFIER_WORDS.get(word))
+        text = text[prefix.end() :]
+        prefix = _PREFIX.match(text)
+    qualifiers = [i for i, op in enumerate(ops) if op is not None]
+    if len(qualifiers) > 1 or (qualifiers and qualifiers[0] not in (0, len(ops) - 1)):
+        return None  # the grammar says what is wrong
+    if not text.strip() or text.strip(" \t\r\n").lower() in MISSING_TEXTS:
+        return None
+    return _value(text, expect, ops[qualifiers[0]] if qualifiers else None, raw)
+
+
+def _fit(
+    cls: type[Percent | Quantity | Number | Money],
+    value: Decimal,
+    extra: str | None,
+    expect: Expectation | None,
+) -> tuple[type[Percent | Quantity | Number | Money], str | None, str | None]:
+    """The class, unit or scale and the added warning of a number-like value under the
+    indicator's wording: what :func:`~.plausibility.apply_expectation` gives."""
+    if expect is None:
+        return cls, extra, None
+    kind = expect.kind
+    if kind == "percent":
+        if cls is Number:
+            if abs(value) <= PERCENT_CEILING:
+                return Percent, None, _INFERRED
+            return Number, None, _MISMATCH
+        if cls is Quantity or cls is Money:
+            return cls, extra, _MISMATCH
+    elif kind == "count":
+        if cls is Percent:
+            return cls, extra, _MISMATCH
+    elif kind in ("score", "grade"):
+        if cls is Quantity or cls is Money:
+            return cls, extra, _MISMATCH
+        if cls is Number and expect.scale is not None:
+            return Number, expect.scale, None
+    elif kind == "duration" and (
+        cls is Percent or cls is Money or (cls is Quantity and extra not in DURATION_UNITS)
+    ):
+        return cls, extra, _MISMATCH
+    return cls, extra, None
+
+
+def _build(
+    cls: type[Percent | Quantity | Number | Money],
+    value: Decimal,
+    extra: str | None,
+    warnings: tuple[str, ...],
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str | None,
+    fit: bool,
+) -> Target:
+    if fit and expect is not None:
+        cls, extra, added = _fit(cls, value, extra, expect)
+        if added is not None:
+            warnings = (added,) if not warnings else tuple(sorted({*warnings, added}))
+    target = _quick(cls, value, raw, qualifier, warnings, extra)
+    if fit and cls is Percent and abs(value) > PERCENT_CEILING:
+        return plausible(target)
+    return target
+
+
+def _amount(
+    found: re.Match[str],
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str | None,
+    *,
+    fit: bool,
+) -> Target | None:
+    """A number with ``%``, a unit, a magnitude or a noun after it, as the grammar reads
+    it; ``fit`` applies the indicator's wording at once."""
+    sign, digits, percent, note_words, note_dot, words, dot = found.groups()
+    note: str | None = None
+    multiplier = 1
+    unit: Unit | None = None
+    cls: type[Percent | Quantity | Number | Money]
+    hint: NumberHint
+    unknown = False
+    if percent:
+        cls, hint = Percent, "bounded"
+        if note_words is not None:
+            note = _note_after(note_words, note_dot)
+            if note is None:
+                return None
+    elif words:
+        cls, hint, unit, multiplier, note, unknown = _after_number(words, dot)  # type: ignore[assignment]
+        if cls is None:
             return None
-        target = Compound((first, second), raw=raw)
     else:
-        return None
-    if target is None:
-        return None
-    return finish(target, expect)
+        cls, hint = Number, number_hint(expect)
+    if digits.isdigit():  # no separator: nothing to decide
+        value, guessed = Decimal(digits), False
+    else:
+        try:
+            value, guessed = read_amount(digits, hint, cls is Number and whole_count(expect))
+        except NumberSyntaxError:
+            return None
+    if sign:
+        value = -value
+    if multiplier != 1:
+        value = magnified(value, multiplier)
+    warnings: tuple[str, ...] = (_AMBIGUOUS,) if guessed else ()
+    if unknown:
+        warnings = (*warnings, _UNKNOWN)
+    extra = unit.name if unit is not None else None
+    if note is None:
+        return _build(cls, value, extra, warnings, expect, qualifier, raw, fit)
+    target = _amend(_quick(cls, value, raw, qualifier, warnings, extra), note=note)
+    return finish(target, expect) if fit else target
 
 
-def _simple_amount(
+def _note_after(words: str, dot: str | None) -> str | None:
+    """One or two words after a value, kept as written as a note (``99% pemilih``), or
+    ``None`` where they may begin another reading (``ke atas``, ``dan``, ``hingga``)."""
+    split = words.lower().split()
+    if any(w in _AFTER_NUMBER_STOP or w in MAGNITUDES or w in CURRENCY_WORDS for w in split):
+        return None
+    if "/" in words:
+        return None  # "/tahun" is a rate, "/Dokumen" an alternative: the grammar decides
+    return " ".join(words.split()) + (dot or "")
+
+
+@lru_cache(maxsize=4096)
+def _after_number(
+    words: str, dot: str | None
+) -> tuple[type | None, NumberHint, Unit | None, int, str | None, bool]:
+    """What one or two words after a number make of it: ``(class, hint, unit,
+    multiplier, note, unknown)``; class ``None`` leaves the cell to the grammar."""
+    none = (None, None, None, 1, None, False)
+    folded = " ".join(words.lower().split())
+    if _OCR_SUSPECT.fullmatch(folded):
+        return none  # "100 o/o", "10O": OCR letters, which the grammar repairs
+    unit = lookup_unit(folded)
+    if unit is not None:
+        return Quantity, "integral" if unit.is_count else None, unit, 1, None, False
+    split = folded.split(" ")
+    first = split[0]
+    if len(split) == 1:
+        if first in PERCENT_WORDS:
+            return Percent, "bounded", None, 1, None, False
+        if first in CURRENCY_WORDS:
+            return Money, "integral", None, 1, None, False
+        if first in MAGNITUDES:
+            return Money, None, None, MAGNITUDES[first], None, False
+    elif first in MAGNITUDES and split[1] in CURRENCY_WORDS:
+        return Money, None, None, MAGNITUDES[first], None, False
+    if any(w in _AFTER_NUMBER_STOP or w in MAGNITUDES or w in CURRENCY_WORDS for w in split):
+        return none
+    if "/" in folded:
+        return _slashed(words, dot)
+    known = lookup_unit(first)
+    if known is not None or first in PERCENT_WORDS:
+        # "2 Laporan Keuangan", "90 persen pemilih": the unit, the next word a note
+        if len(split) == 1:
+            return none
+        note = words.split()[1] + (dot or "")
+        if known is None:
+            return Percent, "bounded", None, 1, note, False
+        return Quantity, "integral" if known.is_count else None, known, 1, note, False
+    return Quantity, None, unknown_unit(split), 1, None, True
+
+
+def _slashed(
+    words: str, dot: str | None
+) -> tuple[type | None, NumberHint, Unit | None, int, str | None, bool]:
+    """``12 kali/tahun`` (a rate: ``per tahun``), ``99 desa/kelurahan`` (an alternative,
+    kept as written): the unit before the slash, a note after it, as the grammar splits
+    a slashed word the vocabulary does not know."""
+    none = (None, None, None, 1, None, False)
+    parts = words.split("/")
+    if len(parts) != 2 or " " in words or "-" in words or dot:
+        return none
+    head, tail = parts
+    unit = lookup_unit(head.lower())
+    if unit is None and head.lower() in _PERCENT_OR_MONEY:
+        return none
+    after = lookup_unit(tail.lower())
+    note = f"per {tail}" if after is not None and not after.is_count else tail
+    if unit is None:
+        return Quantity, None, unknown_unit([head.lower()]), 1, note, True
+    return Quantity, "integral" if unit.is_count else None, unit, 1, note, False
+
+
+def _money(
+    found: re.Match[str],
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str,
+    *,
+    fit: bool,
+) -> Target | None:
+    """``Rp 10.252.187.000``, ``Rp1.000.000,-``, ``Rp 9,9 miliar``."""
+    digits, no_cents, word, dot = found.groups()
+    multiplier = 1
+    if word is not None:
+        folded = word.lower()
+        if folded in MAGNITUDES:
+            multiplier = MAGNITUDES[folded]
+        elif folded in CURRENCY_WORDS and not dot:
+            pass  # "Rp 5.000 rupiah"
+        else:
+            return None  # "M", "jt": abbreviations the grammar reads beside a currency
+        if no_cents:
+            return None
+    try:
+        value, guessed = read_amount(digits, "integral" if multiplier == 1 else None)
+    except NumberSyntaxError:
+        return None
+    warnings = (_AMBIGUOUS,) if guessed else ()
+    return _build(Money, magnified(value, multiplier), None, warnings, expect, qualifier, raw, fit)
+
+
+def _side(
     digits: str,
     percent: str | None,
     words: str | None,
     expect: Expectation | None,
-    qualifier: str | None,
-    raw: str | None,
 ) -> Target | None:
-    """A number with ``%`` or one known unit (or nothing), as the grammar reads it."""
-    unit: Unit | None = None
-    hint: NumberHint = None
+    """One end of a range, as the grammar's amount reads it."""
     if percent:
-        hint = "bounded"
+        cls: type[Percent | Quantity | Number] = Percent
+        hint: NumberHint = "bounded"
+        unit: Unit | None = None
     elif words:
-        split = words.lower().split()
-        known = lookup_unit_phrase(split)
-        if known is None or known[1] != len(split):
-            return None
-        unit = known[0]
-        hint = "integral" if unit.is_count else None
+        unit = lookup_unit(" ".join(words.lower().split()))
+        if unit is None:
+            if words.lower() not in PERCENT_WORDS:
+                return None
+            cls, hint = Percent, "bounded"
+        else:
+            cls, hint = Quantity, "integral" if unit.is_count else None
     else:
-        hint = number_hint(expect)
+        cls, hint, unit = Number, number_hint(expect), None
     try:
-        value, guessed = read_amount(
-            digits, hint, not percent and not words and whole_count(expect)
-        )
+        value, guessed = read_amount(digits, hint, cls is Number and whole_count(expect))
     except NumberSyntaxError:
         return None
-    warnings = (W.AMBIGUOUS_SEPARATOR,) if guessed else ()
-    if percent:
-        return Percent(value, qualifier=qualifier, warnings=warnings, raw=raw)
-    if unit is not None:
-        return Quantity(value, unit.name, qualifier=qualifier, warnings=warnings, raw=raw)
-    return Number(value, qualifier=qualifier, warnings=warnings, raw=raw)
+    warnings = (_AMBIGUOUS,) if guessed else ()
+    return _quick(cls, value, None, None, warnings, unit.name if unit else None)
+
+
+def _range(
+    found: re.Match[str],
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str,
+    *,
+    fit: bool,
+) -> Target | None:
+    """``80 - 90%``, ``7 s.d. 8 bulan``, ``42,05 - 82,24``: the grammar's ``make_range``."""
+    d1, p1, w1, _, d2, p2, w2, _ = found.groups()
+    low = _side(d1, p1, w1, expect)
+    high = _side(d2, p2, w2, expect)
+    if low is None or high is None:
+        return None
+    if isinstance(low, Number) and not isinstance(high, Number):
+        assert isinstance(high, Percent | Quantity)
+        extra = high.unit if isinstance(high, Quantity) else None
+        low = _quick(type(high), low.value, None, None, low.warnings, extra)
+    if type(low) is not type(high) or low.unit != high.unit:
+        return None  # the grammar says what is wrong
+    assert isinstance(low, Percent | Quantity | Number)
+    assert isinstance(high, Percent | Quantity | Number)
+    if low.value > high.value:
+        low, high = high, low
+    top = high.value
+    if not fit or expect is None:
+        target = _quick_range(low, high, raw, qualifier, ())
+        return plausible(target) if fit and abs(top) > PERCENT_CEILING else target
+    cls, extra, added = _fit(type(low), max(abs(low.value), abs(top)), low.unit, expect)
+    ends: tuple[Target, Target] = (low, high)
+    if cls is not type(low) or (cls is Number and extra is not None):
+        # "80 - 90" under Persentase: percents; "3 - 4" under a scale: scores on it
+        ends = (
+            _quick(cls, low.value, None, None, low.warnings, extra),
+            _quick(cls, high.value, None, None, high.warnings, extra),
+        )
+    target = _quick_range(*ends, raw, qualifier, () if added is None else (added,))
+    if cls is Percent and abs(top) > PERCENT_CEILING:
+        return plausible(target)
+    return target
+
+
+def _spelled(
+    found: re.Match[str], expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
+    """``5 (lima) hari kerja``, ``9 (tiga) orang``: the number again in words right after
+    it, then what follows a number."""
+    digits, spelled, words, dot = found.groups()
+    said = read_number_words(spelled.lower().split())
+    cls, hint, unit, multiplier, note, unknown = _after_number(words, dot)
+    if said is None or cls is None or multiplier != 1 or note is not None:
+        return None
+    try:
+        value, guessed = read_amount(digits, hint)
+    except NumberSyntaxError:
+        return None
+    warnings = [_AMBIGUOUS] if guessed else []
+    if said != value:
+        warnings.append(_WORDS_MISMATCH)
+    if unknown:
+        warnings.append(_UNKNOWN)
+    extra = unit.name if unit is not None else None
+    return _quick(cls, value, raw, qualifier, tuple(sorted(warnings)), extra)
+
+
+def _pair_side(digits: str, word: str) -> Quantity | None:
+    """One part of a compound: a number and a known unit or one unknown noun."""
+    folded = word.lower()
+    unit = lookup_unit(folded)
+    unknown = unit is None
+    if unit is None:
+        if folded in _AFTER_NUMBER_STOP or folded in _PERCENT_OR_MONEY or "/" in folded:
+            return None
+        if _OCR_SUSPECT.fullmatch(folded):
+            return None
+        unit = unknown_unit([folded])
+    try:
+        value, guessed = read_amount(digits, "integral" if unit.is_count and not unknown else None)
+    except NumberSyntaxError:
+        return None
+    warnings = ((_AMBIGUOUS,) if guessed else ()) + ((_UNKNOWN,) if unknown else ())
+    return _quick(Quantity, value, None, None, warnings, unit.name)  # type: ignore[return-value]
+
+
+def _pair(found: re.Match[str], raw: str) -> Target | None:
+    """``6 kec. 29 kel``, ``2 Lap dan 1 Dok``, ``22 laki-laki dan 33 perempuan``: two
+    quantities."""
+    d1, w1, d2, w2 = found.groups()
+    if w1.lower() == "x":
+        return None  # "1x24 jam" is a product: the grammar's repair reads it
+    first = _pair_side(d1, w1)
+    second = _pair_side(d2, w2)
+    if first is None or second is None:
+        return None
+    return Compound((first, second), raw=raw)
+
+
+def _annotated(
+    text: str, expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
+    """A value with one parenthesised annotation: a basis (``36,36% (4 satker)``), a note
+    (``12 Satker (Provinsi/Kabupaten/Kota)``, ``A (Memuaskan)``), the number again in
+    words (``100% (seratus persen)``), or a note cut off (``12 Satker (Provinsi/``)."""
+    tail = _TAIL.search(text)
+    closed = tail is not None
+    if tail is None and (tail := _OPEN_TAIL.search(text)) is None:
+        return None
+    head = text[: tail.start()]
+    if "(" in head or ")" in head or not head.strip():
+        return None
+    value = _value(head, expect, qualifier, raw)
+    if value is None or value.note is not None or isinstance(value, Missing):
+        return None
+    content = " ".join(tail.group(1).split())
+    if isinstance(value, Number) or (isinstance(value, Range) and isinstance(value.high, Number)):
+        # "73,04 (persen)", "12 (Laporan)", "5 (lima)": the grammar reads a unit in
+        # brackets or the number in words; anything else is a note or a basis.
+        bracketed = content.lower().replace(".", " ").split()
+        if not closed or not bracketed:
+            return None
+        if (len(bracketed) == 1 and bracketed[0] in PERCENT_WORDS | {"%"}) or lookup_unit(
+            " ".join(bracketed)
+        ) is not None:
+            unit = "%" if bracketed[0] in PERCENT_WORDS | {"%"} else " ".join(bracketed)
+            return _value(f"{head.rstrip()} {unit}", expect, qualifier, raw)
+        if any(
+            w in _PERCENT_OR_MONEY or w in NUMBER_WORDS or w in ZERO_WORDS or w == "%"
+            for w in bracketed
+        ):
+            return None
+    if not closed:
+        return _amend(value, note=tidy_note(content) if content else None, warning=_TRUNCATED)
+    if not content:
+        return value
+    if any(c.isdigit() for c in content):
+        inner = parse_simple(content, None)
+        if inner is None:
+            from .grammar import parse_full  # the grammar imports this module
+
+            try:
+                inner = parse_full(content, None)
+            except TargetParseError:
+                return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note
+        if isinstance(inner, Quantity | Percent | Money):
+            return _amend(value, basis=inner)
+        return _amend(value, note=tidy_note(content))
+    words = content.lower().split()
+    if not any(w.strip(".") in NUMBER_WORDS or w.strip(".") in ZERO_WORDS for w in words):
+        return _amend(value, note=tidy_note(content))
+    # The number again in words, read as the grammar's amount reads it right after a unit.
+    if not isinstance(value, Percent | Quantity) or any(
+        w in MAGNITUDES for w in head.lower().split()
+    ):
+        return None
+    while words and (words[-1] in PERCENT_WORDS or words[-1] in CURRENCY_WORDS):
+        words.pop()
+    said = read_number_words(words)
+    if said is None and len(words) == 1 and words[0] in ZERO_WORDS:
+        said = Decimal(0)
+    if said is None:
+        return None
+    return value if said == value.value else _amend(value, warning=_WORDS_MISMATCH)
+
+
+def _worded(found: re.Match[str], qualifier: str | None, raw: str) -> Target | None:
+    """``tiga orang``, ``tujuh kali``, ``tiga puluh persen``: a number in words."""
+    words, after, _ = found.groups()
+    value = read_number_words(words.lower().split())
+    if value is None:
+        return None
+    if after is None:
+        return Number(value, qualifier=qualifier, raw=raw)
+    folded = " ".join(after.lower().split())
+    if folded in PERCENT_WORDS:
+        return Percent(value, qualifier=qualifier, raw=raw)
+    unit = lookup_unit(folded)
+    if unit is None:
+        return None
+    return Quantity(value, unit.name, qualifier=qualifier, raw=raw)
 
 
 def letter_grade(
@@ -132,9 +664,7 @@ def letter_grade(
     return Grade(code, scale, qualifier=qualifier, raw=raw)
 
 
-def _simple_grade(
-    word: str, expect: Expectation | None, qualifier: str | None, raw: str
-) -> Target | None:
+def _grade(word: str, expect: Expectation | None, qualifier: str | None, raw: str) -> Target | None:
     code = word.upper()
     if code in LETTER_CODES:
         return letter_grade(code, expect, qualifier, raw)

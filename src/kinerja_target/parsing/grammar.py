@@ -23,8 +23,8 @@ from ..units import Unit, lookup_unit_phrase, unknown_unit
 from ..values import Compound, Grade, Missing, Money, Number, Percent, Quantity, Range, Target
 from ..values import WarningCode as W
 from .fastpath import letter_grade, parse_simple
-from .plausibility import finish, number_hint, read_amount, whole_count
-from .repair import normalize, ocr_repair, repair
+from .plausibility import finish, magnified, number_hint, read_amount, whole_count
+from .repair import normalize, ocr_repair, repair, tidy_note
 from .tokens import Token, tokens
 from .vocabulary import (
     BLANK_TEMPLATE,
@@ -221,7 +221,7 @@ class Parser:
         lo, hi = low.value, high.value
         if high.multiplier != 1 and low.multiplier == 1 and isinstance(lo, Number | Money):
             # "Rp 1,5 - 2 miliar": the magnitude word is written once, for both ends.
-            lo = self.like(hi, _magnified(lo.value, high.multiplier), lo)
+            lo = self.like(hi, magnified(lo.value, high.multiplier), lo)
         elif isinstance(lo, Number) and not isinstance(hi, Number):
             lo = self.like(hi, lo.value, lo)
         if type(lo) is not type(hi) or lo.unit != hi.unit:
@@ -343,7 +343,7 @@ class Parser:
             warnings.append(W.WORDS_MISMATCH)
         if unknown:
             warnings.append(W.UNKNOWN_UNIT)
-        value = _magnified(value, multiplier)
+        value = magnified(value, multiplier)
         target: Target
         if percent:
             target = Percent(value, warnings=warnings)
@@ -437,7 +437,7 @@ class Parser:
             if not t.closed:
                 self.warnings.add(W.TRUNCATED)
                 if content:
-                    notes.append(_tidy_note(content))
+                    notes.append(tidy_note(content))
                 continue
             if not content:
                 continue
@@ -455,7 +455,7 @@ class Parser:
             ):
                 value = attrs.evolve(value, basis=inner)  # "36,36% (4 satker)"
             else:
-                notes.append(_tidy_note(content))  # "(Provinsi/Kabupaten/Kota)", "(B)"
+                notes.append(tidy_note(content))  # "(Provinsi/Kabupaten/Kota)", "(B)"
         return value, "; ".join(notes) if notes else None
 
     def rest_as_note(self) -> str | None:
@@ -479,21 +479,7 @@ class Parser:
         self.i = len(self.tokens) - 1
         if not any(c.isalnum() for c in rest):
             return None  # stray marks ("100%%", "100 %)") say nothing
-        return _tidy_note(rest)
-
-
-def _magnified(value: Decimal, multiplier: int) -> Decimal:
-    if multiplier == 1:
-        return value
-    value = value * multiplier
-    if value == value.to_integral_value():  # "Rp 1,2 M" is Rp1.200.000.000, not ",0"
-        value = value.quantize(Decimal(1))
-    return value
-
-
-def _tidy_note(text: str) -> str:
-    # Line breaks leave "Provinsi/Kabupaten/ Kota"; the words are "Provinsi/Kabupaten/Kota".
-    return re.sub(r"\s*/\s*", "/", " ".join(text.split()))
+        return tidy_note(rest)
 
 
 def _numeric(value: Target) -> Decimal | None:

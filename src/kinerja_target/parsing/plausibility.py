@@ -25,7 +25,17 @@ from ..numbers import NumberHint, format_decimal, read_digits
 from ..values import Number, Percent, Quantity, Range, Target, WarningCode
 from .wording import Expectation
 
-__all__ = ["PERCENT_CEILING", "apply_expectation", "finish", "plausible", "read_amount"]
+__all__ = [
+    "DURATION_UNITS",
+    "PERCENT_CEILING",
+    "apply_expectation",
+    "finish",
+    "magnified",
+    "number_hint",
+    "plausible",
+    "read_amount",
+    "whole_count",
+]
 
 W = WarningCode
 
@@ -45,6 +55,16 @@ def read_amount(digits: str, hint: NumberHint, whole: bool = False) -> tuple[Dec
     if guessed and whole and hint is None and value != value.to_integral_value():
         value, _ = read_digits(digits, "integral")
     return value, guessed
+
+
+def magnified(value: Decimal, multiplier: int) -> Decimal:
+    """``value`` times a magnitude word's ``multiplier`` (``juta``, ``miliar``)."""
+    if multiplier == 1:
+        return value
+    value = value * multiplier
+    if value == value.to_integral_value():  # "Rp 1,2 M" is Rp1.200.000.000, not ",0"
+        value = value.quantize(Decimal(1))
+    return value
 
 
 def number_hint(expect: Expectation | None) -> NumberHint:
@@ -86,13 +106,13 @@ def apply_expectation(value: Target, expect: Expectation) -> Target:
     elif expect.kind == "duration":
         if kind in ("percent", "grade", "money", "compound"):
             return value.with_warnings(W.UNIT_MISMATCH)
-        if isinstance(value, Quantity) and value.unit not in _DURATION_UNITS:
+        if isinstance(value, Quantity) and value.unit not in DURATION_UNITS:
             return value.with_warnings(W.UNIT_MISMATCH)
     return value
 
 
-_DURATION_UNITS = frozenset({"menit", "jam", "hari", "minggu", "hari_kerja", "bulan"})
-_DURATION_UNITS |= {"triwulan", "semester", "tahun"}
+DURATION_UNITS = frozenset({"menit", "jam", "hari", "minggu", "hari_kerja", "bulan"})
+DURATION_UNITS |= {"triwulan", "semester", "tahun"}
 
 
 def _plausible_percent(value: Target) -> bool:

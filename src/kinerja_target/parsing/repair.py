@@ -20,7 +20,7 @@ from functools import cache
 
 from .vocabulary import data_rows, pattern
 
-__all__ = ["normalize", "ocr_repair", "repair"]
+__all__ = ["normalize", "ocr_repair", "repair", "tidy_note"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Layout characters: replaced without a warning.
@@ -92,3 +92,12 @@ def ocr_repair(text: str) -> str:
     for rule, replacement in _ocr_rules():
         text = rule.sub(replacement, text)
     return text
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def tidy_note(text: str) -> str:
+    """A note's words on one line: line breaks leave ``Provinsi/Kabupaten/ Kota``, the
+    words are ``Provinsi/Kabupaten/Kota``."""
+    return _SLASH.sub("/", " ".join(text.split()))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..errors import TargetParseError
 from ..numbers import NUMBER_WORDS, NumberHint, NumberSyntaxError, read_number_words
@@ -101,6 +102,7 @@ _WORDED = re.compile(
 _SPELLED = re.compile(rf"{_S}*{_NUM}{_S}*\(([A-Za-z ]+)\){_S}*({_WORD}(?:[ \t]{_WORD})?)(\.)?{_S}*")
 _TAIL = re.compile(r"\(([^()]*)\)[ \t\r\n]*\Z")
 _QUOTES = re.compile(r"[“”„«»]")
+_DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
 _OCR_SUSPECT = re.compile(r"[o/ ]+")  # after lower-casing: o, oo, o/o
 _SPACED_SEPARATOR = re.compile(r"(?<=[0-9])([.,]) (?=[0-9]{1,3}(?![0-9]))")
 _OPEN_TAIL = re.compile(r"\(([^()]*)\Z")
@@ -291,17 +293,34 @@ def _build(
     return target
 
 
-def _amount(
-    found: re.Match[str],
+class _Plan(NamedTuple):
+    """What the words after a number make of it, decided once per spelling and wording
+    (a cache: real cells repeat a few hundred unit spellings)."""
+
+    cls: type[Percent | Quantity | Number | Money]
+    hint: NumberHint
+    extra: str | None  # the unit's name
+    multiplier: int
+    note: str | None
+    whole: bool  # a bare number counting whole things
+    # the value under the wording, when ``fit``: its class, unit or scale, and warnings
+    # without and with ambiguous_separator
+    fitted: type[Percent | Quantity | Number | Money]
+    fitted_extra: str | None
+    plain: tuple[str, ...]
+    guessed: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def _plan(
+    percent: str | None,
+    note_words: str | None,
+    note_dot: str | None,
+    words: str | None,
+    dot: str | None,
     expect: Expectation | None,
-    qualifier: str | None,
-    raw: str | None,
-    *,
     fit: bool,
-) -> Target | None:
-    """A number with ``%``, a unit, a magnitude or a noun after it, as the grammar reads
-    it; ``fit`` applies the indicator's wording at once."""
-    sign, digits, percent, note_words, note_dot, words, dot = found.groups()
+) -> _Plan | None:
     note: str | None = None
     multiplier = 1
     unit: Unit | None = None
@@ -320,25 +339,54 @@ def _amount(
             return None
     else:
         cls, hint = Number, number_hint(expect)
-    if digits.isdigit():  # no separator: nothing to decide
-        value, guessed = Decimal(digits), False
-    else:
-        try:
-            value, guessed = read_amount(digits, hint, cls is Number and whole_count(expect))
-        except NumberSyntaxError:
-            return None
+    extra = unit.name if unit is not None else None
+    base = (_UNKNOWN,) if unknown else ()
+    fitted, fitted_extra, added = cls, extra, None
+    if fit and note is None and expect is not None:
+        # The value is only known later; the ceiling of an inferred percent is checked then.
+        fitted, fitted_extra, added = _fit(cls, Decimal(0), extra, expect)
+    plain = tuple(sorted({*base, *([added] if added else [])}))
+    guessed = tuple(sorted({*plain, _AMBIGUOUS}))
+    whole = cls is Number and whole_count(expect)
+    return _Plan(cls, hint, extra, multiplier, note, whole, fitted, fitted_extra, plain, guessed)
+
+
+def _amount(
+    found: re.Match[str],
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str | None,
+    *,
+    fit: bool,
+) -> Target | None:
+    """A number with ``%``, a unit, a magnitude or a noun after it, as the grammar reads
+    it; ``fit`` applies the indicator's wording at once."""
+    sign, digits, percent, note_words, note_dot, words, dot = found.groups()
+    plan = _plan(percent, note_words, note_dot, words, dot, expect, fit)
+    if plan is None:
+        return None
+    read = _digits(digits, plan.hint, plan.whole)
+    if read is None:
+        return None
+    value, guessed = read
     if sign:
         value = -value
-    if multiplier != 1:
-        value = magnified(value, multiplier)
-    warnings: tuple[str, ...] = (_AMBIGUOUS,) if guessed else ()
-    if unknown:
-        warnings = (*warnings, _UNKNOWN)
-    extra = unit.name if unit is not None else None
-    if note is None:
-        return _build(cls, value, extra, warnings, expect, qualifier, raw, fit)
-    target = _amend(_quick(cls, value, raw, qualifier, warnings, extra), note=note)
-    return finish(target, expect) if fit else target
+    if plan.multiplier != 1:
+        value = magnified(value, plan.multiplier)
+    warnings: tuple[str, ...]
+    if plan.note is not None:  # no wording applied yet: plain holds the unit's warnings
+        warnings = plan.guessed if guessed else plan.plain
+        target = _quick(plan.cls, value, raw, qualifier, warnings, plan.extra)
+        target = _amend(target, note=plan.note)
+        return finish(target, expect) if fit else target
+    if plan.fitted is Percent and abs(value) > PERCENT_CEILING:
+        # An inferred percent that no target can be, or a written one: the slow check.
+        warnings = tuple(w for w in plan.plain if w not in (_INFERRED, _MISMATCH))
+        if guessed:
+            warnings = tuple(sorted({*warnings, _AMBIGUOUS}))
+        return _build(plan.cls, value, plan.extra, warnings, expect, qualifier, raw, fit)
+    warnings = plan.guessed if guessed else plan.plain
+    return _quick(plan.fitted, value, raw, qualifier, warnings, plan.fitted_extra)
 
 
 def _note_after(words: str, dot: str | None) -> str | None:
@@ -442,6 +490,19 @@ def _money(
     return _build(Money, magnified(value, multiplier), None, warnings, expect, qualifier, raw, fit)
 
 
+def _digits(digits: str, hint: NumberHint, whole: bool) -> tuple[Decimal, bool] | None:
+    """``read_amount``, with the two certain cases first: no separator, and one separator
+    not before three digits (a decimal); ``None`` for digits that form no number."""
+    if digits.isdigit():
+        return Decimal(digits), False
+    if _DECIMAL.fullmatch(digits):
+        return Decimal(digits.replace(",", ".")), False
+    try:
+        return read_amount(digits, hint, whole)
+    except NumberSyntaxError:
+        return None
+
+
 def _side(
     digits: str,
     percent: str | None,
@@ -463,12 +524,11 @@ def _side(
             cls, hint = Quantity, "integral" if unit.is_count else None
     else:
         cls, hint, unit = Number, number_hint(expect), None
-    try:
-        value, guessed = read_amount(digits, hint, cls is Number and whole_count(expect))
-    except NumberSyntaxError:
+    read = _digits(digits, hint, cls is Number and whole_count(expect))
+    if read is None:
         return None
-    warnings = (_AMBIGUOUS,) if guessed else ()
-    return _quick(cls, value, None, None, warnings, unit.name if unit else None)
+    warnings = (_AMBIGUOUS,) if read[1] else ()
+    return _quick(cls, read[0], None, None, warnings, unit.name if unit else None)
 
 
 def _range(

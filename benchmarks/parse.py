@@ -59,8 +59,8 @@ def _id(value: Decimal) -> str:
 def real_cells() -> list[tuple[str, str | None]]:
     """Every real target-like cell of ``tests/data`` with its indicator (or ``None``)."""
     cells: list[tuple[str, str | None]] = []
-    for name in ("eval_targets.jsonl", "seed_targets.jsonl"):
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for path in [*sorted(DATA.glob("eval_targets*.jsonl")), DATA / "seed_targets.jsonl"]:
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 entry = json.loads(line)
                 cells.append((entry["raw"], entry.get("indicator")))

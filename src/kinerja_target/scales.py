@@ -171,7 +171,7 @@ SCALES: dict[str, Scale] = {
         Scale(
             "ikm",
             "Indeks Kepuasan Masyarakat",
-            "PermenPANRB 14/2017, nilai interval konversi and mutu pelayanan [S]",
+            "PermenPANRB 14/2017, nilai interval konversi and mutu pelayanan [I]",
             (
                 GradeDef("D", "D", Band(_d("25"), _d("65"), high_open=True), ("tidak baik",)),
                 GradeDef("C", "C", Band(_d("65"), _d("76.61"), high_open=True), ("kurang baik",)),
@@ -193,7 +193,8 @@ SCALES: dict[str, Scale] = {
         Scale(
             "ukpbj",
             "Tingkat Kematangan UKPBJ (unit kerja pengadaan barang/jasa)",
-            "Peraturan LKPP 10/2021, model kematangan UKPBJ: level 1-5 [S]; no score bands",
+            "Peraturan LKPP 10/2021, model kematangan UKPBJ: levels 1-5 and their names [I]; no "
+            "score bands",
             tuple(
                 GradeDef(str(n), f"Level {n}", None, (name,))
                 for n, name in enumerate(
@@ -204,7 +205,7 @@ SCALES: dict[str, Scale] = {
         Scale(
             "spbe",
             "Indeks SPBE (sistem pemerintahan berbasis elektronik)",
-            "Perpres 95/2018; PermenPANRB 59/2020, predikat of the index 0-5 [S]",
+            "Perpres 95/2018; PermenPANRB 59/2020, predikat of the index 0-5 [I]",
             (
                 GradeDef("Kurang", "Kurang", Band(_d("0"), _d("1.8"), high_open=True), ("kurang",)),
                 GradeDef("Cukup", "Cukup", Band(_d("1.8"), _d("2.6"), high_open=True), ("cukup",)),
@@ -221,7 +222,7 @@ SCALES: dict[str, Scale] = {
         Scale(
             "ikpa",
             "Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
-            "PMK 195/2018; Perdirjen Perbendaharaan PER-5/PB/2022, kategori of the 0-100 value [S]",
+            "PMK 195/2018; Perdirjen Perbendaharaan PER-5/PB/2022, kategori of the 0-100 value [I]",
             (
                 GradeDef("Kurang", "Kurang", Band(_d("0"), _d("70"), high_open=True), ("kurang",)),
                 GradeDef("Cukup", "Cukup", Band(_d("70"), _d("89"), high_open=True), ("cukup",)),

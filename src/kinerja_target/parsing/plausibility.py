@@ -157,7 +157,10 @@ def plausible(value: Target) -> Target:
         # A sheet's "0%" format shows the cell's number times a hundred.
         shown = format_decimal((top.value / _HUNDRED).normalize(), group=False)
         note = f"format persen lembar kerja? {shown}%"
-    note = f"{value.note}; {note}" if value.note else note
+    if value.note and note in value.note:  # read back from its own str()
+        note = value.note
+    elif value.note:
+        note = f"{value.note}; {note}"
     return attrs.evolve(value.with_warnings(W.IMPLAUSIBLE), note=note)
 
 

@@ -631,3 +631,18 @@ def _amend(
     if warning is not None and warning not in target.warnings:
         _SET_WARNINGS(target, tuple(sorted((*target.warnings, warning))))
     return target
+
+
+_SET_PARTS = Compound.__dict__["parts"].__set__
+
+
+def _quick_parts(cls: type[Compound], parts: tuple[Target, ...], raw: str | None) -> Compound:
+    """A :class:`Compound` built as :func:`_quick` builds a number: for the fast path."""
+    obj = _NEW(cls)
+    _SET_PARTS(obj, parts)
+    _SET_QUALIFIER(obj, None)
+    _SET_BASIS(obj, None)
+    _SET_NOTE(obj, None)
+    _SET_WARNINGS(obj, ())
+    _SET_RAW(obj, raw)
+    return obj

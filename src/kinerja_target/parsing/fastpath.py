@@ -36,6 +36,7 @@ from ..values import (
     Target,
     _amend,
     _quick,
+    _quick_parts,
     _quick_range,
 )
 from ..values import WarningCode as W
@@ -148,15 +149,25 @@ def parse_simple(
     found = _AMOUNT.fullmatch(text)
     if found is not None:
         return _amount(found, expect, qualifier, raw, fit=True)
-    if (money := _MONEY.fullmatch(text)) is not None:
-        return _money(money, expect, qualifier, raw, fit=True)
-    if (span := _RANGE.fullmatch(text)) is not None:
-        ranged = _range(span, expect, qualifier, raw, fit=True)
-        if ranged is not None:
-            return ranged
     if '"' in text or ("\n" in text and "-" in text):
         return None  # quotes, a word hyphenated across lines: the grammar repairs them
-    value = _value(text, expect, qualifier, raw)
+    first = text.lstrip(" \t\r\n")[:1]
+    if first.isdigit():
+        if "(" not in text and (span := _RANGE.fullmatch(text)) is not None:
+            ranged = _range(span, expect, qualifier, raw, fit=True)
+            if ranged is not None:
+                return ranged
+    else:
+        if (money := _MONEY.fullmatch(text)) is not None:
+            return _money(money, expect, qualifier, raw, fit=True)
+        if qualifier is None and (prefix := _PREFIX.match(text)) is not None:
+            # The qualifier and filler words first, as the grammar reads them; the rest
+            # is a cell of its own shape.
+            stripped = _strip_prefix(text, prefix)
+            if stripped is None:
+                return None
+            return parse_simple(stripped[0], expect, stripped[1], raw)
+    value = _value(text, expect, qualifier, raw, tried=True)
     if value is None and (", " in text or ". " in text):
         return _spaced(text, expect, qualifier, raw)
     return None if value is None else finish(value, expect)
@@ -176,14 +187,21 @@ def _spaced(
     return None if value is None else _amend(value, warning=_AMBIGUOUS)
 
 
-def _value(text: str, expect: Expectation | None, qualifier: str | None, raw: str) -> Target | None:
-    """A cell of one of the shapes, before the indicator's wording is applied.
+def _value(
+    text: str,
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str,
+    tried: bool = False,
+) -> Target | None:
+    """A cell of one of the shapes, before the indicator's wording is applied; ``tried``
+    says that :func:`parse_simple` has tried the amount, range, money and prefix shapes.
 
     The shapes are told apart by their first character first: each pattern is anchored
     at the start of the cell, so a cell that begins with a digit can only be an amount, a
     range, a product or a compound, and one that begins with a letter or a sign only
     money, a grade, a qualified value, a number in words, or a missing mark."""
-    if (found := _AMOUNT.fullmatch(text)) is not None:
+    if not tried and (found := _AMOUNT.fullmatch(text)) is not None:
         return _amount(found, expect, qualifier, raw, fit=False)
     if "(" in text:
         if (spelled := _SPELLED.fullmatch(text)) is not None:
@@ -193,7 +211,7 @@ def _value(text: str, expect: Expectation | None, qualifier: str | None, raw: st
             return value
     first = text.lstrip(" \t\r\n")[:1]
     if first.isdigit():
-        if (span := _RANGE.fullmatch(text)) is not None:
+        if not tried and (span := _RANGE.fullmatch(text)) is not None:
             value = _range(span, expect, qualifier, raw, fit=False)
             if value is not None:
                 return value
@@ -204,13 +222,13 @@ def _value(text: str, expect: Expectation | None, qualifier: str | None, raw: st
         if qualifier is None and (pair := _PAIR.fullmatch(text)) is not None:
             return _pair(pair, raw)
         return None
-    if (money := _MONEY.fullmatch(text)) is not None:
+    if not tried and (money := _MONEY.fullmatch(text)) is not None:
         return _money(money, expect, qualifier, raw, fit=False)
     if (graded := _GRADE.fullmatch(text)) is not None:
         value = _grade(graded.group(1), expect, qualifier, raw)
         if value is not None:
             return value
-    if qualifier is None and (prefix := _PREFIX.match(text)) is not None:
+    if not tried and qualifier is None and (prefix := _PREFIX.match(text)) is not None:
         return _prefixed(text, prefix, expect, raw)
     if (worded := _WORDED.fullmatch(text)) is not None:
         return _worded(worded, qualifier, raw)
@@ -220,11 +238,11 @@ def _value(text: str, expect: Expectation | None, qualifier: str | None, raw: st
     return None
 
 
-def _prefixed(
-    text: str, prefix: re.Match[str] | None, expect: Expectation | None, raw: str
-) -> Target | None:
-    """``minimal 80%``, ``sebanyak 12 orang``, ``target ≥ 80%``: filler words and at most
-    one qualifier, first or last, as the grammar reads ``[qualifier] filler* [qualifier]``."""
+def _strip_prefix(text: str, prefix: re.Match[str] | None) -> tuple[str, str | None] | None:
+    """``minimal 80%``, ``sebanyak 12 orang``, ``target ≥ 80%``: the rest of the cell after
+    filler words and at most one qualifier, first or last, as the grammar reads
+    ``[qualifier] filler* [qualifier]``, with the qualifier; ``None`` for any other
+    order, or for nothing after them."""
     ops: list[str | None] = []  # a qualifier's operator, None for a filler word
     while prefix is not None:
         symbol, _, phrase = prefix.groups()
@@ -237,7 +255,15 @@ def _prefixed(
         return None  # the grammar says what is wrong
     if not text.strip() or text.strip(" \t\r\n").lower() in MISSING_TEXTS:
         return None
-    return _value(text, expect, ops[qualifiers[0]] if qualifiers else None, raw)
+    return text, ops[qualifiers[0]] if qualifiers else None
+
+
+def _prefixed(
+    text: str, prefix: re.Match[str] | None, expect: Expectation | None, raw: str
+) -> Target | None:
+    """A cell after its qualifier and filler words, before the wording is applied."""
+    stripped = _strip_prefix(text, prefix)
+    return None if stripped is None else _value(stripped[0], expect, stripped[1], raw)
 
 
 def _fit(
@@ -503,17 +529,22 @@ def _digits(digits: str, hint: NumberHint, whole: bool) -> tuple[Decimal, bool] 
         return None
 
 
+_End = tuple[type[Percent | Quantity | Number], Decimal, tuple[str, ...], "str | None"]
+
+
 def _side(
     digits: str,
     percent: str | None,
     words: str | None,
     expect: Expectation | None,
-) -> Target | None:
-    """One end of a range, as the grammar's amount reads it."""
+) -> _End | None:
+    """One end of a range, as the grammar's amount reads it: ``(class, value, warnings,
+    unit)``, built into a value only once the range is known."""
+    unit: Unit | None = None
+    cls: type[Percent | Quantity | Number]
+    hint: NumberHint
     if percent:
-        cls: type[Percent | Quantity | Number] = Percent
-        hint: NumberHint = "bounded"
-        unit: Unit | None = None
+        cls, hint = Percent, "bounded"
     elif words:
         unit = lookup_unit(" ".join(words.lower().split()))
         if unit is None:
@@ -523,12 +554,12 @@ def _side(
         else:
             cls, hint = Quantity, "integral" if unit.is_count else None
     else:
-        cls, hint, unit = Number, number_hint(expect), None
-    read = _digits(digits, hint, cls is Number and whole_count(expect))
+        cls, hint = Number, number_hint(expect)
+    read = _digits(digits, hint, cls is Number and expect is not None and expect.whole)
     if read is None:
         return None
     warnings = (_AMBIGUOUS,) if read[1] else ()
-    return _quick(cls, read[0], None, None, warnings, unit.name if unit else None)
+    return cls, read[0], warnings, unit.name if unit else None
 
 
 def _range(
@@ -545,30 +576,29 @@ def _range(
     high = _side(d2, p2, w2, expect)
     if low is None or high is None:
         return None
-    if isinstance(low, Number) and not isinstance(high, Number):
-        assert isinstance(high, Percent | Quantity)
-        extra = high.unit if isinstance(high, Quantity) else None
-        low = _quick(type(high), low.value, None, None, low.warnings, extra)
-    if type(low) is not type(high) or low.unit != high.unit:
-        return None  # the grammar says what is wrong
-    assert isinstance(low, Percent | Quantity | Number)
-    assert isinstance(high, Percent | Quantity | Number)
-    if low.value > high.value:
+    cls, unit = high[0], high[3]
+    if low[0] is not cls:
+        if low[0] is not Number:
+            return None  # "80% - 90": the grammar says what is wrong
+        low = (cls, low[1], low[2], unit)  # "80 - 90%": the first end takes the second's unit
+    elif low[3] != unit:
+        return None  # "7 bulan - 1 tahun"
+    if low[1] > high[1]:
         low, high = high, low
-    top = high.value
-    if not fit or expect is None:
-        target = _quick_range(low, high, raw, qualifier, ())
-        return plausible(target) if fit and abs(top) > PERCENT_CEILING else target
-    cls, extra, added = _fit(type(low), max(abs(low.value), abs(top)), low.unit, expect)
-    ends: tuple[Target, Target] = (low, high)
-    if cls is not type(low) or (cls is Number and extra is not None):
-        # "80 - 90" under Persentase: percents; "3 - 4" under a scale: scores on it
-        ends = (
-            _quick(cls, low.value, None, None, low.warnings, extra),
-            _quick(cls, high.value, None, None, high.warnings, extra),
-        )
-    target = _quick_range(*ends, raw, qualifier, () if added is None else (added,))
-    if cls is Percent and abs(top) > PERCENT_CEILING:
+    top = high[1]
+    added: str | None = None
+    extra = unit
+    fitted: type[Percent | Quantity | Number | Money] = cls
+    if fit and expect is not None:
+        fitted, extra, added = _fit(cls, max(abs(low[1]), abs(top)), unit, expect)
+    target = _quick_range(
+        _quick(fitted, low[1], None, None, low[2], extra),
+        _quick(fitted, high[1], None, None, high[2], extra),
+        raw,
+        qualifier,
+        () if added is None else (added,),
+    )
+    if fit and fitted is Percent and abs(top) > PERCENT_CEILING:
         return plausible(target)
     return target
 
@@ -625,7 +655,7 @@ def _pair(found: re.Match[str], raw: str) -> Target | None:
     second = _pair_side(d2, w2)
     if first is None or second is None:
         return None
-    return Compound((first, second), raw=raw)
+    return _quick_parts(Compound, (first, second), raw)
 
 
 def _annotated(

@@ -133,7 +133,7 @@ _AFTER_NUMBER_STOP = (
     | {"dari", "x"}
     | {p[0] for p in RANGE_WORDS}
     | {p[0] for p in TRAILING_QUALIFIERS}
-    | {"sd", "s/d", "lipat"}
+    | {"sd", "s/d"}
 )
 
 
@@ -611,7 +611,7 @@ def _spelled(
     digits, spelled, words, dot = found.groups()
     said = read_number_words(spelled.lower().split())
     cls, hint, unit, multiplier, note, unknown = _after_number(words, dot)
-    if said is None or cls is None or multiplier != 1 or note is not None:
+    if said is None or cls is None or multiplier != 1:
         return None
     try:
         value, guessed = read_amount(digits, hint)
@@ -623,7 +623,8 @@ def _spelled(
     if unknown:
         warnings.append(_UNKNOWN)
     extra = unit.name if unit is not None else None
-    return _quick(cls, value, raw, qualifier, tuple(sorted(warnings)), extra)
+    target = _quick(cls, value, raw, qualifier, tuple(sorted(warnings)), extra)
+    return target if note is None else _amend(target, note=note)  # "2 (dua) kali lipat"
 
 
 def _pair_side(digits: str, word: str) -> Quantity | None:

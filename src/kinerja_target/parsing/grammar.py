@@ -75,7 +75,9 @@ class Parser:
         return self.tokens[self.i]
 
     def peek(self, k: int = 0) -> Token:
-        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+        j = self.i + k
+        toks = self.tokens
+        return toks[j] if j < len(toks) else toks[-1]  # the last token is always "end"
 
     def fail(self, reason: str, at: Token | None = None) -> TargetParseError:
         return self.error((at or self.tok).start, reason)
@@ -85,8 +87,7 @@ class Parser:
 
     def words_ahead(self, limit: int = 6) -> tuple[str, ...]:
         words: list[str] = []
-        for k in range(limit):
-            t = self.peek(k)
+        for t in self.tokens[self.i : self.i + limit]:
             if t.kind != "word":
                 break
             words.append(t.text)

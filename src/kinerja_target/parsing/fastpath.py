@@ -103,6 +103,7 @@ _WORDED = re.compile(
 _SPELLED = re.compile(rf"{_S}*{_NUM}{_S}*\(([A-Za-z ]+)\){_S}*({_WORD}(?:[ \t]{_WORD})?)(\.)?{_S}*")
 _TAIL = re.compile(r"\(([^()]*)\)[ \t\r\n]*\Z")
 _QUOTES = re.compile(r"[“”„«»]")
+_DIGIT = re.compile(r"[0-9]")
 _DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
 _OCR_SUSPECT = re.compile(r"[o/ ]+")  # after lower-casing: o, oo, o/o
 _SPACED_SEPARATOR = re.compile(r"(?<=[0-9])([.,]) (?=[0-9]{1,3}(?![0-9]))")
@@ -249,7 +250,8 @@ def _strip_prefix(text: str, prefix: re.Match[str] | None) -> tuple[str, str | N
         word = " ".join(phrase.lower().split()) if phrase else ""
         ops.append(SYMBOL_QUALIFIERS[symbol] if symbol else _QUALIFIER_WORDS.get(word))
         text = text[prefix.end() :]
-        prefix = _PREFIX.match(text)
+        # no phrase begins with a digit: "minimal 80%" needs no second look
+        prefix = None if text.lstrip(" \t\r\n")[:1].isdigit() else _PREFIX.match(text)
     qualifiers = [i for i, op in enumerate(ops) if op is not None]
     if len(qualifiers) > 1 or (qualifiers and qualifiers[0] not in (0, len(ops) - 1)):
         return None  # the grammar says what is wrong
@@ -391,10 +393,13 @@ def _amount(
     plan = _plan(percent, note_words, note_dot, words, dot, expect, fit)
     if plan is None:
         return None
-    read = _digits(digits, plan.hint, plan.whole)
-    if read is None:
-        return None
-    value, guessed = read
+    if digits.isdigit():  # the common case, without a call
+        value, guessed = Decimal(digits), False
+    else:
+        read = _digits(digits, plan.hint, plan.whole)
+        if read is None:
+            return None
+        value, guessed = read
     if sign:
         value = -value
     if plan.multiplier != 1:
@@ -696,7 +701,7 @@ def _annotated(
         return _amend(value, note=tidy_note(content) if content else None, warning=_TRUNCATED)
     if not content:
         return value
-    if any(c.isdigit() for c in content):
+    if _DIGIT.search(content):
         inner = parse_simple(content, None)
         if inner is None:
             from .grammar import parse_full  # the grammar imports this module

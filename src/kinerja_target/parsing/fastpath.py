@@ -50,7 +50,7 @@ from .plausibility import (
     read_amount,
     whole_count,
 )
-from .repair import normalize, tidy_note
+from .repair import normalize, ocr_repair, tidy_note
 from .vocabulary import (
     CURRENCY_WORDS,
     FILLER_WORDS,
@@ -61,6 +61,7 @@ from .vocabulary import (
     PERCENT_WORDS,
     QUALIFIER_PHRASES,
     RANGE_WORDS,
+    SPIP_LEVEL_WORDS,
     SYMBOL_QUALIFIERS,
     TRAILING_QUALIFIERS,
     ZERO_WORDS,
@@ -704,12 +705,14 @@ def _annotated(
     if _DIGIT.search(content):
         inner = parse_simple(content, None)
         if inner is None:
+            if _opens_no_target(content):
+                return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note
             from .grammar import parse_full  # the grammar imports this module
 
             try:
                 inner = parse_full(content, None)
             except TargetParseError:
-                return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note
+                return _amend(value, note=tidy_note(content))
         if isinstance(inner, Quantity | Percent | Money):
             return _amend(value, basis=inner)
         return _amend(value, note=tidy_note(content))
@@ -729,6 +732,33 @@ def _annotated(
     if said is None:
         return None
     return value if said == value.value else _amend(value, warning=_WORDS_MISMATCH)
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    """Every word a target can open with: qualifiers, fillers, level words, grade words,
+    currency, number and percent words."""
+    words = {phrase[0] for phrase in QUALIFIER_PHRASES} | set(FILLER_WORDS)
+    words |= SPIP_LEVEL_WORDS | CURRENCY_WORDS | NUMBER_WORDS | ZERO_WORDS | PERCENT_WORDS
+    words |= {code.lower() for code in LETTER_CODES} | set(MAGNITUDES)
+    for scale in SCALES.values():
+        for grade in scale.grades:
+            words.update(s.split()[0] for s in grade.spellings)
+            words.add(grade.code.lower().split()[0])
+    return frozenset(words)
+
+
+_FIRST_WORD = re.compile(r"[ \t\r\n]*([^\W\d_]+)(?=[ \t\r\n]|[0-9])")
+
+
+def _opens_no_target(content: str) -> bool:
+    """Whether the grammar surely reads no target in ``content`` (``Skala 5``): it opens
+    with a plain word no target opens with, which no OCR repair changes. Only a shortcut:
+    ``False`` leaves the question to the grammar."""
+    first = _FIRST_WORD.match(content)
+    if first is None or first.group(1).lower() in _opening_words():
+        return False
+    return ocr_repair(content)[: first.end()] == content[: first.end()]
 
 
 def _worded(found: re.Match[str], qualifier: str | None, raw: str) -> Target | None:

@@ -35,7 +35,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .errors import TargetParseError
-from .parsing.fastpath import parse_simple
+from .parsing.fastpath import parse_amount, parse_simple
 from .parsing.grammar import parse_full
 from .parsing.plausibility import apply_expectation
 from .parsing.wording import Expectation, expectation_for, fold_wording, reading_for
@@ -51,7 +51,7 @@ _parse_full = parse_full
 @lru_cache(maxsize=1 << 16)
 def _parse(text: str, indicator: str | None) -> Target:
     expect = reading_for(indicator) if indicator else None
-    simple = parse_simple(text, expect)
+    simple = parse_amount(text, expect) or parse_simple(text, expect)
     return simple if simple is not None else parse_full(text, expect, cell=indicator is not None)
 
 

@@ -68,7 +68,7 @@ from .vocabulary import (
 )
 from .wording import Expectation
 
-__all__ = ["letter_grade", "parse_simple"]
+__all__ = ["letter_grade", "parse_amount", "parse_simple"]
 
 _AMBIGUOUS = str(W.AMBIGUOUS_SEPARATOR)
 _INFERRED = str(W.UNIT_INFERRED)
@@ -187,6 +187,16 @@ def _spaced(
         return None
     value = parse_simple(joined, expect, qualifier, raw)
     return None if value is None else _amend(value, warning=_AMBIGUOUS)
+
+
+def parse_amount(text: str, expect: Expectation | None) -> Target | None:
+    """:func:`parse_simple` for the most common cell, a number with ``%`` or one or two
+    words after it, tried first and without the rest of the dispatch; ``None`` when the
+    cell is of another shape (or the words make no amount)."""
+    if not text.isascii():
+        return None
+    found = _AMOUNT.fullmatch(text)
+    return None if found is None else _amount(found, expect, None, text, fit=True)
 
 
 def _value(
@@ -411,7 +421,7 @@ def _amount(
         target = _quick(plan.cls, value, raw, qualifier, warnings, plan.extra)
         target = _amend(target, note=plan.note)
         return finish(target, expect) if fit else target
-    if plan.fitted is Percent and abs(value) > PERCENT_CEILING:
+    if plan.fitted is Percent and len(digits) > 3 and abs(value) > PERCENT_CEILING:
         # An inferred percent that no target can be, or a written one: the slow check.
         warnings = tuple(w for w in plan.plain if w not in (_INFERRED, _MISMATCH))
         if guessed:

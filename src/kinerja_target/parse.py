@@ -51,7 +51,11 @@ _parse_full = parse_full
 @lru_cache(maxsize=1 << 16)
 def _parse(text: str, indicator: str | None) -> Target:
     expect = reading_for(indicator) if indicator else None
-    simple = parse_amount(text, expect) or parse_simple(text, expect)
+    amount = parse_amount(text, expect)
+    if isinstance(amount, Target):
+        return amount
+    simple = None if amount else parse_simple(text, expect, amount_tried=True)
+    # True: an amount's shape the fast path leaves to the grammar
     return simple if simple is not None else parse_full(text, expect, cell=indicator is not None)
 
 

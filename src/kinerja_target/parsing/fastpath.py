@@ -16,6 +16,7 @@ common cell costs one match, one ``Decimal`` and one object.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,6 +36,7 @@ from ..values import (
     Range,
     Target,
     _amend,
+    _builder,
     _quick,
     _quick_parts,
     _quick_range,
@@ -140,16 +142,23 @@ _AFTER_NUMBER_STOP = (
 
 
 def parse_simple(
-    text: str, expect: Expectation | None, qualifier: str | None = None, raw: str | None = None
+    text: str,
+    expect: Expectation | None,
+    qualifier: str | None = None,
+    raw: str | None = None,
+    *,
+    amount_tried: bool = False,
 ) -> Target | None:
-    """The value of a simple cell, or ``None`` to leave the cell to the grammar."""
+    """The value of a simple cell, or ``None`` to leave the cell to the grammar;
+    ``amount_tried`` says that :func:`parse_amount` found no amount in ``text``."""
     raw = text if raw is None else raw
+    try_amount = not amount_tried
     if not text.isascii():
         text, normalized = normalize(text)
         if normalized or _QUOTES.search(text):
             return None  # the grammar's pipeline says so with a warning, or repairs it
-    found = _AMOUNT.fullmatch(text)
-    if found is not None:
+        try_amount = True  # parse_amount reads ASCII only
+    if try_amount and (found := _AMOUNT.fullmatch(text)) is not None:
         return _amount(found, expect, qualifier, raw, fit=True)
     if '"' in text or ("\n" in text and "-" in text):
         return None  # quotes, a word hyphenated across lines: the grammar repairs them
@@ -189,14 +198,18 @@ def _spaced(
     return None if value is None else _amend(value, warning=_AMBIGUOUS)
 
 
-def parse_amount(text: str, expect: Expectation | None) -> Target | None:
+def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
     """:func:`parse_simple` for the most common cell, a number with ``%`` or one or two
-    words after it, tried first and without the rest of the dispatch; ``None`` when the
-    cell is of another shape (or the words make no amount)."""
+    words after it, tried first and without the rest of the dispatch: the value, ``True``
+    when the cell has that shape but is left to the grammar, ``False`` when it has
+    another shape (then ``parse_simple(..., amount_tried=True)`` reads it)."""
     if not text.isascii():
-        return None
+        return False
     found = _AMOUNT.fullmatch(text)
-    return None if found is None else _amount(found, expect, None, text, fit=True)
+    if found is None:
+        return False
+    value = _amount(found, expect, None, text, fit=True)
+    return True if value is None else value
 
 
 def _value(
@@ -348,6 +361,7 @@ class _Plan(NamedTuple):
     fitted_extra: str | None
     plain: tuple[str, ...]
     guessed: tuple[str, ...]
+    build: Callable[[Decimal, str | None, str | None, bool], Target]  # the fitted value
 
 
 @lru_cache(maxsize=8192)
@@ -387,7 +401,10 @@ def _plan(
     plain = tuple(sorted({*base, *([added] if added else [])}))
     guessed = tuple(sorted({*plain, _AMBIGUOUS}))
     whole = cls is Number and whole_count(expect)
-    return _Plan(cls, hint, extra, multiplier, note, whole, fitted, fitted_extra, plain, guessed)
+    build = _builder(fitted, fitted_extra, plain, guessed)
+    return _Plan(
+        cls, hint, extra, multiplier, note, whole, fitted, fitted_extra, plain, guessed, build
+    )
 
 
 def _amount(
@@ -404,8 +421,10 @@ def _amount(
     plan = _plan(percent, note_words, note_dot, words, dot, expect, fit)
     if plan is None:
         return None
-    if digits.isdigit():  # the common case, without a call
+    if digits.isdigit():  # the common cases, without a call
         value, guessed = Decimal(digits), False
+    elif _DECIMAL.fullmatch(digits):
+        value, guessed = Decimal(digits.replace(",", ".")), False
     else:
         read = _digits(digits, plan.hint, plan.whole)
         if read is None:
@@ -427,8 +446,7 @@ def _amount(
         if guessed:
             warnings = tuple(sorted({*warnings, _AMBIGUOUS}))
         return _build(plan.cls, value, plan.extra, warnings, expect, qualifier, raw, fit)
-    warnings = plan.guessed if guessed else plan.plain
-    return _quick(plan.fitted, value, raw, qualifier, warnings, plan.fitted_extra)
+    return plan.build(value, raw, qualifier, guessed)
 
 
 def _note_after(words: str, dot: str | None) -> str | None:

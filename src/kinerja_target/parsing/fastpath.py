@@ -563,37 +563,58 @@ def _digits(digits: str, hint: NumberHint, whole: bool) -> tuple[Decimal, bool] 
         return None
 
 
-_End = tuple[type[Percent | Quantity | Number], Decimal, tuple[str, ...], "str | None"]
+_Side = tuple[type[Percent | Quantity | Number], NumberHint, "str | None"]
 
 
-def _side(
-    digits: str,
-    percent: str | None,
-    words: str | None,
-    expect: Expectation | None,
-) -> _End | None:
-    """One end of a range, as the grammar's amount reads it: ``(class, value, warnings,
-    unit)``, built into a value only once the range is known."""
-    unit: Unit | None = None
-    cls: type[Percent | Quantity | Number]
-    hint: NumberHint
+def _side(percent: str | None, words: str | None, expect: Expectation | None) -> _Side | None:
+    """What one end of a range is, as the grammar's amount reads it: ``(class, hint,
+    unit)``; ``None`` for words that make no unit."""
     if percent:
-        cls, hint = Percent, "bounded"
-    elif words:
+        return Percent, "bounded", None
+    if words:
         unit = lookup_unit(" ".join(words.lower().split()))
         if unit is None:
-            if words.lower() not in PERCENT_WORDS:
-                return None
-            cls, hint = Percent, "bounded"
-        else:
-            cls, hint = Quantity, "integral" if unit.is_count else None
-    else:
-        cls, hint = Number, number_hint(expect)
-    read = _digits(digits, hint, cls is Number and expect is not None and expect.whole)
-    if read is None:
+            return (Percent, "bounded", None) if words.lower() in PERCENT_WORDS else None
+        return Quantity, "integral" if unit.is_count else None, unit.name
+    return Number, number_hint(expect), None
+
+
+class _RangePlan(NamedTuple):
+    """A range's shape decided once per spelling and wording (see :class:`_Plan`)."""
+
+    low: _Side
+    high: _Side
+    whole: bool  # bare ends count whole things
+    fitted: type[Percent | Quantity | Number | Money]
+    extra: str | None
+    added: tuple[str, ...]
+    inferred: bool  # bare numbers made percents: the ceiling is checked on the values
+
+
+@lru_cache(maxsize=4096)
+def _range_plan(
+    p1: str | None,
+    w1: str | None,
+    p2: str | None,
+    w2: str | None,
+    expect: Expectation | None,
+    fit: bool,
+) -> _RangePlan | None:
+    low, high = _side(p1, w1, expect), _side(p2, w2, expect)
+    if low is None or high is None:
         return None
-    warnings = (_AMBIGUOUS,) if read[1] else ()
-    return cls, read[0], warnings, unit.name if unit else None
+    cls, unit = high[0], high[2]
+    if low[0] is not cls and low[0] is not Number:
+        return None  # "80% - 90": the grammar says what is wrong
+    if low[0] is cls and low[2] != unit:
+        return None  # "7 bulan - 1 tahun"
+    fitted: type[Percent | Quantity | Number | Money] = cls
+    extra, added = unit, None
+    if fit and expect is not None:
+        fitted, extra, added = _fit(cls, Decimal(0), unit, expect)
+    whole = expect is not None and expect.whole
+    inferred = cls is Number and fitted is Percent
+    return _RangePlan(low, high, whole, fitted, extra, () if added is None else (added,), inferred)
 
 
 def _range(
@@ -604,33 +625,28 @@ def _range(
     *,
     fit: bool,
 ) -> Target | None:
-    """``80 - 90%``, ``7 s.d. 8 bulan``, ``42,05 - 82,24``: the grammar's ``make_range``."""
+    """``80 - 90%``, ``7 s.d. 8 bulan``, ``42,05 - 82,24``: the grammar's ``make_range``
+    (the first end takes the second's unit: ``80 - 90%``)."""
     d1, p1, w1, _, d2, p2, w2, _ = found.groups()
-    low = _side(d1, p1, w1, expect)
-    high = _side(d2, p2, w2, expect)
+    plan = _range_plan(p1, w1, p2, w2, expect, fit)
+    if plan is None:
+        return None
+    low = _digits(d1, plan.low[1], plan.low[0] is Number and plan.whole)
+    high = _digits(d2, plan.high[1], plan.high[0] is Number and plan.whole)
     if low is None or high is None:
         return None
-    cls, unit = high[0], high[3]
-    if low[0] is not cls:
-        if low[0] is not Number:
-            return None  # "80% - 90": the grammar says what is wrong
-        low = (cls, low[1], low[2], unit)  # "80 - 90%": the first end takes the second's unit
-    elif low[3] != unit:
-        return None  # "7 bulan - 1 tahun"
-    if low[1] > high[1]:
+    if low[0] > high[0]:
         low, high = high, low
-    top = high[1]
-    added: str | None = None
-    extra = unit
-    fitted: type[Percent | Quantity | Number | Money] = cls
-    if fit and expect is not None:
-        fitted, extra, added = _fit(cls, max(abs(low[1]), abs(top)), unit, expect)
+    top = high[0]
+    fitted, extra, added = plan.fitted, plan.extra, plan.added
+    if plan.inferred and max(abs(low[0]), abs(top)) > PERCENT_CEILING:
+        fitted, extra, added = Number, None, (_MISMATCH,)  # an amount, not a share
     target = _quick_range(
-        _quick(fitted, low[1], None, None, low[2], extra),
-        _quick(fitted, high[1], None, None, high[2], extra),
+        _quick(fitted, low[0], None, None, (_AMBIGUOUS,) if low[1] else (), extra),
+        _quick(fitted, high[0], None, None, (_AMBIGUOUS,) if high[1] else (), extra),
         raw,
         qualifier,
-        () if added is None else (added,),
+        added,
     )
     if fit and fitted is Percent and abs(top) > PERCENT_CEILING:
         return plausible(target)

@@ -129,6 +129,10 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_OR_MONEY = PERCENT_WORDS | CURRENCY_WORDS | set(MAGNITUDES)
+# The characters a qualifier or filler can begin with: a cheap test before _PREFIX.
+_PREFIX_FIRST = frozenset(
+    {w[0] for w in _QUALIFIER_WORDS} | {w[0] for w in _FILLERS} | {s[0] for s in SYMBOL_QUALIFIERS}
+) | {"±"}
 _AFTER_NUMBER_STOP = (
     NUMBER_WORDS
     | ZERO_WORDS
@@ -171,7 +175,7 @@ def parse_simple(
     else:
         if (money := _MONEY.fullmatch(text)) is not None:
             return _money(money, expect, qualifier, raw, fit=True)
-        if qualifier is None and (prefix := _PREFIX.match(text)) is not None:
+        if qualifier is None and first.lower() in _PREFIX_FIRST and (prefix := _PREFIX.match(text)):
             # The qualifier and filler words first, as the grammar reads them; the rest
             # is a cell of its own shape.
             stripped = _strip_prefix(text, prefix)
@@ -747,7 +751,8 @@ def _annotated(
     if not content:
         return value
     if _DIGIT.search(content):
-        inner = parse_simple(content, None)
+        amount = parse_amount(content, None)  # a basis is mostly a count or a percent
+        inner = amount if isinstance(amount, Target) else parse_simple(content, None)
         if inner is None:
             if _opens_no_target(content):
                 return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note

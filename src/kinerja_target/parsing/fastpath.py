@@ -207,12 +207,10 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
     words after it, tried first and without the rest of the dispatch: the value, ``True``
     when the cell has that shape but is left to the grammar, ``False`` when it has
     another shape (then ``parse_simple(..., amount_tried=True)`` reads it)."""
-    if not text.isascii():
-        return False
-    found = _AMOUNT.fullmatch(text)
+    found = _AMOUNT.fullmatch(text) if text.isascii() else None
     if found is None:
         return False
-    value = _amount(found, expect, None, text, fit=True)
+    value = _amount(found, expect, None, text, True)
     return True if value is None else value
 
 
@@ -416,7 +414,6 @@ def _amount(
     expect: Expectation | None,
     qualifier: str | None,
     raw: str | None,
-    *,
     fit: bool,
 ) -> Target | None:
     """A number with ``%``, a unit, a magnitude or a noun after it, as the grammar reads

@@ -5,7 +5,8 @@
 * ``wording``: what an indicator's wording asks of its target (``expectation_for``);
 * ``repair``: Unicode normalisation, layout and OCR repair;
 * ``tokens``: the tokens of a cell;
-* ``fastpath``: the few shapes most cells take, one regular expression each;
+* ``fastpath``: the shapes most cells take, one regular expression each, and ``amounts``:
+  what the words after a number make of it (decided once per spelling), and the value;
 * ``grammar``: the whole grammar, and the pipeline for cells that are not simple;
 * ``plausibility``: the wording applied to a value, and what no target can be.
 """

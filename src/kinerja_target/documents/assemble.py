@@ -416,7 +416,6 @@ def _two_runs(cells: list[str], shift: int, width: int) -> tuple[list[str], bool
     lead = next((i for i, c in enumerate(head) if c), len(head))
     texts = head[lead:]
     values = cells[first:]
-    start = width - len(values) + (len(values) - len(values[:width]))
     start = max(0, width - len(values))
     out = [*texts, *[""] * max(0, start - len(texts))][:start] + values[: width - start]
     dropped = len([c for c in texts[start:] if c]) + len([c for c in values[width - start :] if c])
@@ -463,7 +462,7 @@ def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
             # A value alone in a record (a note typed into a sheet) may interrupt a table
             # that goes on below; any other text ends it for good.
             note = line.lone and not (_DATE_LINE.match(text) or _SIGNATORY.match(text))
-            ended = current if current is not None and note else None
+            ended = (current or ended) if note else None
             current, suspended, above, parts = None, None, None, []  # text ends a table
             named = _sasaran_heading(text)
             if named is not None:
@@ -547,9 +546,9 @@ def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
             current, ended = ended, None
             current.after_break = False
         if current is None:
-            ended = None
             if _header_like(cells):
                 above = line
+                ended = None  # another table's header: what follows is not the old table's
             orphans.append(line)
             continue
         if printed and _is_number_row(cells):

@@ -416,7 +416,7 @@ _SUBJECTS = (
     "laporan keuangan yang disusun tepat waktu",
     "pengaduan masyarakat yang ditindaklanjuti",
     "dokumen perencanaan yang disusun",
-    "akuntabilitas kinerja",
+    "kegiatan sosialisasi yang dilaksanakan",  # no wording that names a scale
     "badan adhoc yang dibentuk",
 )
 _SASARAN = (

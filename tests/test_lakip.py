@@ -369,12 +369,13 @@ def test_xlsx_percent_cells_integer_floats_and_cached_formulas(tmp_path: Path) -
     report = compute_table(source)
     assert report.columns.header_row == 3
     rows = {r.row: r for r in report.rows}
-    assert rows[4].target_text == "77,5%"
+    # as the sheet shows them: 0.775 under 0.00% is 77,50%, 0.812 under 0.0% is 81,2%
+    assert rows[4].target_text == "77,50%"
     assert rows[4].realisasi_text == "81,2%"
     assert rows[4].capaian == expected_capaian("77,5%", "81,2%", "Persentase Partisipasi Pemilih")
     assert rows[5].realisasi_text == "12"
     assert rows[5].capaian == "100%"
-    assert rows[6].realisasi_text == "97,5%"  # the formula's saved value, percent-formatted
+    assert rows[6].realisasi_text == "97,5%"  # the formula's saved value, under 0.0%
     assert rows[6].capaian == "108,33%"
     assert rows[7].target_text == "3,4"
     assert rows[7].capaian == "94,12%"
@@ -443,7 +444,7 @@ def test_xlsx_to_csv_and_csv_to_xlsx(tmp_path: Path) -> None:
     assert rows[3][:6] == [
         "1",
         "Persentase Partisipasi Pemilih",
-        "77,5%",
+        "77,50%",
         "81,2%",
         "rekap",
         rows[3][5],

@@ -5,9 +5,10 @@ sheet shows it, written the Indonesian way with a decimal comma and no grouping.
 is read to the 15 significant digits Excel keeps (``87.49999999999999`` is ``87,5``); a
 percent number format (``0%``, ``0.00%``) shows it times 100 with a ``%``, while a format
 that only prints the sign (``0\\%``, ``0"%"``) adds the sign to the number as it is; a
-format with fixed decimals (``0.00``, ``#,##0.00``) rounds half up to them, as the
-printed table does. A three-digit fraction gets a trailing zero (``1,1250``), since
-``1,125`` would read as a thousands group: the text reads back as exactly the number.
+format with fixed decimals (``0.00``, ``#,##0.00``) shows them all, rounded half up, as
+the printed table does (``80,00%``). Under the General format a three-digit fraction
+gets a trailing zero (``1,1250``), since ``1,125`` would read as a thousands group: the
+text reads back as exactly the number.
 
 A formula's value is the one Excel cached when it saved the file. A file saved by a
 program that does not compute formulas has none: a formula of numbers and cells
@@ -18,6 +19,7 @@ sheets and chart sheets are skipped with a note.
 
 from __future__ import annotations
 
+import datetime
 import re
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -41,6 +43,8 @@ def number_text(value: Decimal, number_format: str = "General") -> str:
     ('95,48%', '95%')
     >>> number_text(Decimal("1.125")), number_text(Decimal("102.9375"), "#,##0.00")
     ('1,1250', '102,94')
+    >>> number_text(Decimal("0.8"), "0.00%"), number_text(Decimal("1.25"), "0.000")
+    ('80,00%', '1,250')
     """
     section = number_format.split(";")[0]
     bare = _FORMAT_LITERALS.sub("", section)
@@ -52,7 +56,10 @@ def number_text(value: Decimal, number_format: str = "General") -> str:
     if decimals is not None and number_format.lower() != "general":
         places = Decimal(1).scaleb(-len(decimals.group(1) or ""))
         value = value.quantize(places, rounding=ROUND_HALF_UP)
-    if value == value.to_integral_value():
+    if decimals is not None and number_format.lower() != "general":
+        # as the sheet shows it: "80,00%", "1,250"
+        text = format(value, "f").replace(".", ",")
+    elif value == value.to_integral_value():
         text = format(value.quantize(Decimal(1)), "f")
     else:
         whole, _, fraction = format(value.normalize(), "f").partition(".")
@@ -74,6 +81,11 @@ def cell_text(value: object, number_format: str = "General") -> str:
         return number_text(Decimal(format(value, ".15g")), number_format or "General")
     if isinstance(value, int | Decimal):
         return number_text(Decimal(value), number_format or "General")
+    if isinstance(value, datetime.datetime):
+        # a date as a sheet shows it: the time only where there is one
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M" if not value.second else "%Y-%m-%d %H:%M:%S")
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)

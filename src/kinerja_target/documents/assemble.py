@@ -300,6 +300,16 @@ def _realign(roles: Sequence[str | None], cells: list[str]) -> list[str]:
         cells = cells[:-1]
     if not cells:
         return [""] * n
+    t = roles.index("target") if "target" in roles else -1
+    if (
+        0 < t < len(cells) < n
+        and _target_shaped(cells[t])
+        and not _target_shaped(cells[t - 1])
+        and all(_target_shaped(c) for c in cells[t:] if c)
+    ):
+        # The line ends after its target (an LKj whose realisasi is not filled in yet):
+        # its cells sit in their columns, the rest are empty.
+        return [*cells, *[""] * (n - len(cells))]
     if n > 1 and roles[0] == "no" and _ROW_NUMBER.match(cells[0]):
         rest = cells[1:]
         texts = [c for c in rest if c]

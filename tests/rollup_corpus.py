@@ -141,8 +141,9 @@ def indicators() -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]
 
 
 def satker_names() -> list[str]:
-    """Every provincial and kabupaten/kota KPU, named from the gazetteer."""
-    names = []
+    """The 553 satker: KPU RI, then every provincial and kabupaten/kota KPU, named from
+    the gazetteer."""
+    names = ["KPU RI"]
     with GAZETTEER.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             level = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
@@ -303,7 +304,8 @@ def generate(
         if isinstance(parse_target(usual[c]), Quantity)
         and str(parse_target(usual[c]).unit) == "laporan"
     ]
-    names = rng.sample(satker_names(), satker)
+    everyone = satker_names()
+    names = everyone if satker >= len(everyone) else rng.sample(everyone, satker)
     plan: dict[tuple[str, int, str], str] = {}
     for kind in PLANTED:
         pool = counted if kind == "unit" else percent
@@ -321,7 +323,8 @@ def generate(
             for cluster in chosen:
                 if cluster not in texts or rng.random() < reword:
                     base = rng.choice(wordings[cluster])
-                    texts[cluster] = noisy(SEED_NAME.sub(name, base), rng)
+                    inside = "KPU" if name == "KPU RI" else name
+                    texts[cluster] = noisy(SEED_NAME.sub(inside, base), rng)
                 if cluster not in targets or rng.random() < 0.3:
                     targets[cluster] = _target(usual[cluster], rng)
             rows: list[list[str]] = []

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from .errors import DocumentReadError, KinerjaTargetError, TargetParseError
 from .parse import parse_target
+from .rollup.command import add_parser as _add_rollup
 
 __all__ = ["main"]
 
@@ -405,6 +406,7 @@ _COMMANDS: tuple[Callable[[Any], Runner], ...] = (
     _add_read,
     _add_check,
     _add_link,
+    _add_rollup,
 )
 
 

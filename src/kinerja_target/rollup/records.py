@@ -10,6 +10,7 @@ as a :class:`FileRecords` with its ``error``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -80,16 +81,25 @@ def _capaian(row: Any) -> tuple[Decimal | None, Decimal | None, str | None]:
     """``(realisasi value, capaian percent, status)`` of a row with a realisasi."""
     if not row.realisasi_raw:
         return (None, None, None)
-    # Lazy: lakip is being moved into a package; its public name stays importable.
-    from ..lakip import compute_row
-
     target_text = row.target.raw if row.target is not None else row.target_raw
     realisasi = row.realisasi_raw
     if row.satuan and target_text != row.target_raw and _bare(realisasi):
         # The target took its unit from the Satuan column (docs/decisions/0206); so
         # does a bare realisasi beside it.
         realisasi = f"{realisasi} {row.satuan}"
-    computed = compute_row(row.indicator, target_text, realisasi)
+    return _computed(row.indicator, target_text, realisasi)
+
+
+# A satker writes the same indicator, target and realisasi year after year, and many
+# satker write the same cells: each distinct triple is computed once per worker.
+@functools.lru_cache(maxsize=1 << 16)
+def _computed(
+    indicator: str, target_text: str, realisasi: str
+) -> tuple[Decimal | None, Decimal | None, str | None]:
+    # Lazy: lakip is being moved into a package; its public name stays importable.
+    from ..lakip import compute_row
+
+    computed = compute_row(indicator, target_text, realisasi)
     actual = computed.actual
     value = getattr(actual, "value", None)
     number = value if isinstance(value, Decimal) else None

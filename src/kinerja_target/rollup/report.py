@@ -28,6 +28,7 @@ import contextlib
 import html
 import os
 import tempfile
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
@@ -39,6 +40,7 @@ from ..errors import DocumentWriteError, SchemaError
 from ..numbers import format_decimal
 from .findings import PeerFinding, find_outliers
 from .store import Store, insert, to_pandas
+from .workbook import write_workbook
 
 __all__ = ["PARTS", "QUERIES", "Report", "build_report", "write_report"]
 
@@ -259,19 +261,18 @@ def _html(store: Store, destination: Path) -> None:
         handle.write("\n".join(out).encode("utf-8"))
 
 
-def _xlsx(store: Store, destination: Path) -> None:
-    from openpyxl import Workbook
+def _lines(store: Store, name: str) -> Iterator[Sequence[object]]:
+    """The header and rows of a part, queried when first iterated (one open result on
+    the connection at a time)."""
+    result = store.connection.execute(_query(name))
+    yield [d[0] for d in result.description or ()]
+    while batch := result.fetchmany(10_000):
+        yield from batch
 
-    book = Workbook(write_only=True)
-    for name in PARTS:
-        sheet = book.create_sheet(name)
-        result = store.connection.execute(_query(name))
-        sheet.append([d[0] for d in result.description or ()])
-        while batch := result.fetchmany(10_000):
-            for row in batch:
-                sheet.append(row)
+
+def _xlsx(store: Store, destination: Path) -> None:
     with atomic_write(destination) as handle:
-        book.save(handle)
+        write_workbook(handle, [(name, _lines(store, name)) for name in PARTS])
 
 
 def write_report(store: Store, destination: str | os.PathLike[str]) -> list[Path]:
@@ -283,6 +284,11 @@ def write_report(store: Store, destination: str | os.PathLike[str]) -> list[Path
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".html", ".htm", ".csv", ".parquet"):
         raise DocumentWriteError(str(destination), "a report is .xlsx, .html, .csv or .parquet")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DocumentWriteError(str(destination), f"no such folder: {folder}")
+    if path.is_dir():
+        raise DocumentWriteError(str(destination), "it is a folder")
     _stage_findings(store)
     if suffix == ".xlsx":
         _xlsx(store, path)

@@ -9,10 +9,12 @@ now and then from year to year; outliers of kind, unit and value are planted.
 
 The script prints, on the cores it is given (``--cores``, default 2):
 
-* the ingest: wall time, rows per second, the peak resident memory of the writing
-  process and its workers together (sampled from ``/proc``), and the ratio of its
-  per-file cost to plain :func:`~kinerja_target.read_document` of a sample of the
-  same files in this process (the baseline);
+* the ingest: wall time, rows per second, the CPU time of the writer and of the
+  workers (on a shared machine the wall time says more about the neighbours), the peak
+  resident memory of the writing process and its workers together (sampled from
+  ``/proc``), and the ratio of its CPU cost per file to plain
+  :func:`~kinerja_target.read_document` of a sample of the same files in this process
+  (the baseline);
 * the precision and recall of the national indicator ids against the truth, pairwise
   over the rows;
 * a second ingest of the same folders (nothing to do);
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import sys
 import tempfile
@@ -95,6 +98,13 @@ class PeakMemory:
         self._thread.join()
 
 
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--satker", type=int, default=553)
@@ -123,22 +133,29 @@ def main() -> None:
     )
 
     sample = random.Random(args.seed).sample(files, min(200, len(files)))
-    start = time.perf_counter()
+    start = time.process_time()
     for path in sample:
         read_document(path)
-    baseline = (time.perf_counter() - start) / len(sample)
+    baseline = (time.process_time() - start) / len(sample)
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     with open_store(db) as store, PeakMemory() as memory:
+        own, workers = _cpu()
         start = time.perf_counter()
         first = ingest(store, [folder], jobs=args.cores)
         seconds = time.perf_counter() - start
-    per_file = seconds / len(files)
+        own, workers = (a - b for a, b in zip(_cpu(), (own, workers), strict=True))
+    per_file = (own + workers) / len(files)
     print(
-        f"ingest on {args.cores} cores: {seconds:.1f} s, {first.rows / seconds:,.0f} rows/s, "
-        f"peak memory {memory.peak / 2**20:,.0f} MiB (writer and workers together); "
-        f"{per_file * 1000:.1f} ms a file against {baseline * 1000:.1f} ms to read one "
-        f"alone in one process (x{per_file / baseline:.2f}; linking "
-        f"{first.catalog.seconds:.1f} s)"
+        f"ingest on {args.cores} cores: {seconds:.1f} s wall (load average {load:.1f} "
+        f"before it), {first.rows / seconds:,.0f} rows/s; CPU {own:.1f} s writing and "
+        f"linking + {workers:.1f} s in the workers, so at least "
+        f"{max(own, (own + workers) / args.cores):.0f} s on {args.cores} idle cores; "
+        f"peak memory {memory.peak / 2**20:,.0f} MiB (writer and workers together)"
+    )
+    print(
+        f"  {per_file * 1000:.1f} ms of CPU a file against {baseline * 1000:.1f} ms to "
+        f"read one alone (x{per_file / baseline:.2f}); linking {first.catalog.seconds:.1f} s"
     )
     print(f"  {first}")
 

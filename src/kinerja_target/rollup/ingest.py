@@ -1,4 +1,4 @@
-"""Ingest documents into the store: by content, in parallel, one transaction per file.
+"""Ingest documents into the store: by content, in parallel, whole files per transaction.
 
 :func:`ingest` walks the paths (folders recursively), hashes every file and decides what
 to do with it by its SHA-256:
@@ -9,13 +9,14 @@ to do with it by its SHA-256:
   its path is updated; if that other path still exists the file is a *duplicate* and is
   not stored twice;
 * any other file is read in a worker process (:func:`~.records.read_records`) and
-  written in **one transaction**: the document and all its rows, replacing the rows of
-  an earlier version of the same path. An unreadable file is stored with its ``error``
-  and the run goes on.
+  written whole: the document and all its rows, replacing the rows of an earlier
+  version of the same path, in a transaction that holds whole files only
+  (:class:`Writer`). An unreadable file is stored with its ``error`` and the run goes on.
 
 One process writes; workers only read files, so a worker that dies mid-file leaves
-nothing half-written, and an exception while writing rolls the file's transaction back:
-the store is as it was before that file. After the files, the national catalog is
+nothing half-written, and an exception while writing rolls the transaction back: the
+store is as it was before that file (and the few files queued with it, which were not
+yet reported stored; running again resumes). After the files, the national catalog is
 brought up to date (:func:`~.catalog.update_catalog`), also in one transaction.
 """
 

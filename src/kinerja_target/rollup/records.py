@@ -17,7 +17,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ Reader = Callable[..., Sequence[Any]]
 
 _PLACES = Decimal("1e-10")
 _LIMIT = Decimal(10) ** 28
+_CONTEXT = Context(prec=38)
 
 
 def exact(value: Decimal | None) -> Decimal | None:
@@ -48,7 +49,8 @@ def exact(value: Decimal | None) -> Decimal | None:
     does not fit ``DECIMAL(38, 10)`` (the text keeps it)."""
     if value is None or not value.is_finite() or abs(value) >= _LIMIT:
         return None
-    return value.quantize(_PLACES, rounding=ROUND_HALF_UP)
+    # DECIMAL(38, 10) holds 38 digits: more than the default context's 28.
+    return value.quantize(_PLACES, rounding=ROUND_HALF_UP, context=_CONTEXT)
 
 
 def _unit(target: Target) -> str | None:

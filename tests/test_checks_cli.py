@@ -28,7 +28,7 @@ def test_check_on_the_seeds_fails_the_pipeline(capsys: pytest.CaptureFixture[str
     assert "003_cbb8dcb11a66d98f.txt:113  error     truncated" in out
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    assert err.strip() == f"360 rows in 5 file(s): {errors} errors, {warnings} warnings"
+    assert err.strip() == f"360 rows read (3 doubted) in 5 file(s): {errors} errors, {warnings} warnings"
 
 
 def test_check_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -54,7 +54,7 @@ def test_check_passes_a_clean_document(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["check", str(path)]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.strip() == "1 rows in 1 file(s): no findings"
+    assert err.strip() == "1 rows read (0 doubted) in 1 file(s): no findings"
     # warnings alone do not fail the pipeline
     assert main(["check", "--ignore", "unit_mismatch,truncated", SEEDS[3]]) == 0
 
@@ -66,7 +66,7 @@ def test_an_unreadable_file_is_reported_and_the_rest_still_read(
     good.write_text(CLEAN, encoding="utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_text('No,Indikator,Target\n1,"open\n', encoding="utf-8")
-    assert main(["read", "--format", "json", str(bad), str(good)]) == 1
+    assert main(["read", "--format", "json", str(bad), str(good)]) == 2  # an unreadable input
     out, err = capsys.readouterr()
     assert [json.loads(line)["indicator"] for line in out.splitlines()] == ["Jumlah laporan"]
     assert f"cannot read {bad}:2: malformed CSV record" in err

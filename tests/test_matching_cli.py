@@ -68,5 +68,5 @@ def test_link_reads_documents(capsys: pytest.CaptureFixture[str]) -> None:
 def test_link_reports_an_unreadable_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["link", str(tmp_path / "missing.txt")]) == 1
+    assert main(["link", str(tmp_path / "missing.txt")]) == 2  # an unreadable input
     assert "missing.txt" in capsys.readouterr().err

@@ -59,8 +59,9 @@ from .values import (
 )
 
 if TYPE_CHECKING:
+    from .capaian import CapaianReport, compute_table, write_table
     from .checks import Finding, check
-    from .lakip import CapaianReport, compute_table, write_table
+    from .documents import Row, read_document
     from .matching import (
         CatalogEntry,
         CatalogMatch,
@@ -73,7 +74,6 @@ if TYPE_CHECKING:
         link_indicators,
         normalize_indicator,
     )
-    from .tables import Row, read_document
 
 __version__ = "0.1.0"
 
@@ -89,11 +89,11 @@ _LAZY = {
     "Mention": "matching",
     "link_indicators": "matching",
     "normalize_indicator": "matching",
-    "CapaianReport": "lakip",
-    "compute_table": "lakip",
-    "write_table": "lakip",
-    "Row": "tables",
-    "read_document": "tables",
+    "CapaianReport": "capaian",
+    "compute_table": "capaian",
+    "write_table": "capaian",
+    "Row": "documents",
+    "read_document": "documents",
     "Finding": "checks",
     "check": "checks",
 }

@@ -48,11 +48,11 @@ from typing import Any, Final, Literal, TypeAlias
 import attrs
 
 from .achievement import achievement
-from .errors import IncomparableError, TargetParseError
+from .documents import DOUBTS, Row
+from .errors import IncomparableError, SchemaError, TargetParseError
 from .matching import normalize_indicator
 from .parse import expectation_for, parse_target
 from .polarity import infer_polarity
-from .tables import DOUBTS, Row
 from .values import Compound, Grade, Missing, Money, Number, Percent, Quantity, Range, Target
 
 __all__ = ["CHECKS", "SEVERITIES", "Check", "Finding", "check", "register"]
@@ -150,7 +150,7 @@ def check(
     codes = list(CHECKS) if select is None else list(select)
     unknown = [c for c in (*codes, *ignore) if c not in CHECKS]
     if unknown:
-        raise ValueError(f"unknown check code(s) {unknown}; known: {sorted(CHECKS)}")
+        raise SchemaError(f"unknown check code(s) {unknown}; known: {sorted(CHECKS)}")
     skip = set(ignore)
     findings: list[Finding] = []
     for code in codes:

@@ -9,17 +9,23 @@ Exit status: 0 when all went well, 1 when the input had problems the command rep
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
 
 from .errors import DocumentReadError, KinerjaTargetError, TargetParseError
 from .parse import parse_target
 from .rollup.command import add_parser as _add_rollup
+
+if TYPE_CHECKING:
+    from .documents import Reading
 
 __all__ = ["main"]
 
@@ -73,19 +79,64 @@ def _run_parse(args: argparse.Namespace) -> int:
     return status
 
 
+# -- inputs --------------------------------------------------------------------------------------
+
+# The files a folder holds that a container reads; others (images, notes) are passed over.
+_DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".html", ".htm"}
+    | {".xhtml", ".docx", ".pdf", ".xls"}
+)
+
+
+def _inputs(names: Sequence[str]) -> list[str]:
+    """The files named: a folder stands for the documents under it (recursively, in
+    order), a pattern (``*.xlsx``, for shells that do not expand it) for its matches."""
+    import glob
+
+    found: list[str] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in _DOCUMENT_SUFFIXES
+                and not p.name.startswith((".", "~$"))
+            )
+        elif not path.exists() and glob.has_magic(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            found.extend(matches or [name])  # no match: reported as a missing file
+        else:
+            found.append(name)
+    return found
+
+
 # -- capaian -------------------------------------------------------------------------------------
 
 
 def _add_capaian(sub: Any) -> Runner:
     p = sub.add_parser(
         "capaian",
-        help="compute the capaian of every row of a LAKIP table (CSV or XLSX)",
-        description="Read a CSV or XLSX table of indicators, targets and realisations and "
-        "write it back with Capaian, Status and Keterangan columns (docs/capaian.md).",
+        help="compute the capaian of every indicator row of an LKj document",
+        description="Read a document's indicator rows (CSV, XLSX, text, HTML, Word or PDF) "
+        "and write it back with Capaian, Status and Keterangan columns (docs/capaian.md). "
+        "A CSV or workbook is written back as it was, with three more columns; any other "
+        "document as a new CSV or XLSX table of its rows. Exits 1 when a row cannot be "
+        "computed.",
     )
-    p.add_argument("file", metavar="FILE", help="a .csv or .xlsx table")
-    p.add_argument("-o", "--output", help="where to write (default FILE.capaian.EXT; - for CSV)")
+    p.add_argument("file", metavar="FILE", help="the document")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="where to write: .csv or .xlsx (default FILE.capaian.EXT; .csv for a document "
+        "that is not a table file); - for CSV on stdout",
+    )
+    p.add_argument(
+        "--in-place", action="store_true", help="allow -o to be FILE (keeps FILE as .bak)"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per row on stdout")
+    p.add_argument("--format", choices=("table", "csv", "json"), help="print the rows too")
     p.add_argument("--cap", help="cap the capaian: a number (100, 120) or 'none' (default)")
     p.add_argument("--polarity", choices=("max", "min", "stable"), help="default polarity")
     p.add_argument("--formula", choices=("2t-r", "t/r"), default="2t-r", help="lower-is-better")
@@ -93,15 +144,23 @@ def _add_capaian(sub: Any) -> Runner:
     p.add_argument("--target", metavar="COL", help="the target column's header")
     p.add_argument("--realisasi", metavar="COL", help="the realisation column's header")
     p.add_argument("--polaritas", metavar="COL", help="the polarity column's header")
-    p.add_argument("--sheet", help="the XLSX sheet (default: the one with the table)")
+    p.add_argument("--sheet", help="the XLSX sheet (default: every sheet with a table)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     return _run_capaian
 
 
-def _run_capaian(args: argparse.Namespace) -> int:
-    from pathlib import Path
+def _default_output(source: Path, container: str) -> Path:
+    suffix = source.suffix.lower()
+    if container == "workbook" and suffix in (".xlsx", ".xlsm"):
+        return source.with_name(f"{source.stem}.capaian{source.suffix}")
+    if container == "delimited":
+        return source.with_name(f"{source.stem}.capaian{source.suffix or '.csv'}")
+    return source.with_name(f"{source.stem}.capaian.csv")
 
-    # Imported here: only this command needs tables (and openpyxl).
-    from .lakip import compute_table, write_table
+
+def _run_capaian(args: argparse.Namespace) -> int:
+    # Imported here: only this command needs the capaian tables.
+    from .capaian import compute_table, write_table
 
     report = compute_table(
         args.file,
@@ -114,23 +173,34 @@ def _run_capaian(args: argparse.Namespace) -> int:
         formula=args.formula,
         sheet=args.sheet,
     )
-    if args.json:
+    shown = "json" if args.json else args.format
+    if shown == "json":
         for row in report.rows:
             print(json.dumps(row.to_dict(), ensure_ascii=False))
-    source = Path(args.file)
+    elif shown in ("table", "csv"):
+        header = ("row", "indicator", "target", "realisasi", "capaian", "status")
+        records = [
+            [str(r.row), r.indicator, r.target_text, r.realisasi_text, r.capaian, r.status]
+            for r in report.rows
+        ]
+        _emit(argparse.Namespace(format=shown), header, records)
     output = args.output
-    if output is None and not args.json:
-        output = str(source.with_name(f"{source.stem}.capaian{source.suffix}"))
+    if output is None and shown is None:
+        output = str(_default_output(Path(args.file), report.format))
     if output == "-":
         write_table(report, sys.stdout)
     elif output is not None:
-        write_table(report, output)
-        if not args.json:
+        write_table(report, output, in_place=args.in_place)
+        if shown is None:
             print(output)
-    for problem in report.problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
-    print(f"{args.file}: {report.summary}", file=sys.stderr)
-    return 1 if report.problems else 0
+    if not args.quiet:
+        for note in report.notes:
+            print(f"{args.file}: {note}", file=sys.stderr)
+        for problem in report.problems:
+            print(f"{args.file}: {problem}", file=sys.stderr)
+        print(f"{args.file}: {report.summary}", file=sys.stderr)
+    summary = report.summary
+    return 1 if summary.errors or summary.not_computable else 0
 
 
 # -- read and check -------------------------------------------------------------------------------
@@ -139,18 +209,25 @@ _FORMATS = ("table", "csv", "json")
 
 
 def _add_documents(p: Any) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="RKT/PK/IKU/LKj: .txt, .csv, .xlsx")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="documents (.txt, .csv, .xlsx, .html, .docx, .pdf), folders or patterns",
+    )
     p.add_argument("--format", choices=_FORMATS, default="table", help="output (default table)")
     p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    p.add_argument("-q", "--quiet", action="store_true", help="no notes or summary on stderr")
 
 
 def _add_read(sub: Any) -> Runner:
     p = sub.add_parser(
         "read",
-        help="read the indicator rows of RKT, PK, IKU and LKj documents",
+        help="read the indicator rows of RKT, PK, IKU, Renstra and LKj documents",
         description="Read the rows of every performance table in the documents (text "
-        "exported from PDF or Word, CSV, XLSX): unit, sasaran, indicator, target "
-        "(docs/tables.md). JSON is one object per line.",
+        "exported from PDF or Word, CSV, XLSX, HTML, Word, PDF): unit, sasaran, indicator, "
+        "target (docs/tables.md). Each document's rows are printed as soon as it is read; "
+        "JSON is one object per line.",
     )
     _add_documents(p)
     return _run_read
@@ -159,7 +236,7 @@ def _add_read(sub: Any) -> Runner:
 def _add_check(sub: Any) -> Runner:
     p = sub.add_parser(
         "check",
-        help="check the data quality of RKT, PK, IKU and LKj documents",
+        help="check the data quality of RKT, PK, IKU, Renstra and LKj documents",
         description="Read the documents and report what is wrong with their rows: cut-off "
         "cells, targets of the wrong kind, contradictions, duplicates, inconsistent "
         "targets (docs/checks.md). Exits 1 when a finding is an error.",
@@ -175,34 +252,68 @@ def _add_check(sub: Any) -> Runner:
     return _run_check
 
 
-def _read_all(args: argparse.Namespace) -> tuple[list[Any], int]:
-    """The rows of every file; unreadable files are reported on stderr (status 1)."""
+@attrs.define
+class _Tally:
+    """What a run over many documents read, for its closing line and its exit status."""
+
+    files: int = 0
+    rows: int = 0
+    doubted: int = 0
+    unreadable: int = 0
+
+    def line(self) -> str:
+        unread = f", {self.unreadable} unreadable" if self.unreadable else ""
+        return f"{self.rows} rows read ({self.doubted} doubted) in {self.files} file(s){unread}"
+
+
+def _readings(args: argparse.Namespace, tally: _Tally) -> Iterator[Reading]:
+    """Each document's reading, as soon as it is read; an unreadable one is reported on
+    stderr and counted, and the others are still read."""
     from tqdm import tqdm
 
-    from .tables import read_document
+    from .documents import read_file
 
-    show = args.progress or (len(args.files) > 3 and sys.stderr.isatty())
-    rows: list[Any] = []
-    status = 0
-    for name in tqdm(args.files, disable=not show, file=sys.stderr, unit="file"):
+    files = _inputs(args.files)
+    show = args.progress or (len(files) > 3 and sys.stderr.isatty())
+    for name in tqdm(files, disable=not show, file=sys.stderr, unit="file"):
+        tally.files += 1
         try:
-            rows.extend(read_document(Path(name), source=name))
+            reading = read_file(Path(name), source=name)
         except DocumentReadError as exc:
             print(f"kinerja-target: {exc}", file=sys.stderr)
-            status = 1
-    return rows, status
+            tally.unreadable += 1
+            continue
+        tally.rows += len(reading.rows)
+        tally.doubted += reading.doubted
+        if not args.quiet:
+            for note in reading.notes:
+                print(f"{name}: {note}", file=sys.stderr)
+        yield reading
 
 
-def _emit(args: argparse.Namespace, header: Sequence[str], records: list[list[str]]) -> None:
+def _emit(
+    args: argparse.Namespace,
+    header: Sequence[str],
+    records: list[list[str]],
+    *,
+    show_header: bool = True,
+) -> None:
     if args.format == "csv":
         writer = csv.writer(sys.stdout)
-        writer.writerow(header)
+        if show_header:
+            writer.writerow(header)
         writer.writerows(records)
         return
     if not records:
         return
-    widths = [min(60, max([len(h), *(len(r[i]) for r in records)])) for i, h in enumerate(header)]
-    for record in [list(header), *records]:
+    # ``where`` is never cut: a line number lost at the end of a long path helps nobody.
+    widths = [
+        max([len(h), *(len(r[i]) for r in records)])
+        if h == "where"
+        else min(60, max([len(h), *(len(r[i]) for r in records)]))
+        for i, h in enumerate(header)
+    ]
+    for record in [list(header), *records] if show_header else records:
         cells = [
             c if i == len(record) - 1 else _fit(c, widths[i]).ljust(widths[i])
             for i, c in enumerate(record)
@@ -233,6 +344,10 @@ _READ_COLUMNS = {
         "realisasi_raw",
         "capaian_raw",
         "doubts",
+        "level",
+        "period",
+        "budget_raw",
+        "polarity_raw",
     ),
 }
 _CHECK_COLUMNS = {
@@ -246,22 +361,30 @@ def _records(items: Iterable[dict[str, Any]], columns: Sequence[str]) -> list[li
 
 
 def _run_read(args: argparse.Namespace) -> int:
-    rows, status = _read_all(args)
-    if args.format == "json":
-        for row in rows:
-            print(json.dumps(row.to_dict(), ensure_ascii=False))
-        return status
-    fields = []
-    for row in rows:
-        item = row.to_dict()
-        item["where"] = row.where
-        item["target"] = str(row.target) if row.target is not None else ""
-        item["kind"] = row.target.kind if row.target is not None else "unreadable"
-        item["doubts"] = ",".join(row.doubts)
-        fields.append(item)
-    columns = _READ_COLUMNS[args.format]
-    _emit(args, columns, _records(fields, columns))
-    return status
+    tally = _Tally()
+    columns = _READ_COLUMNS.get(args.format, ())
+    shown = False
+    for reading in _readings(args, tally):
+        if args.format == "json":
+            for row in reading.rows:
+                print(json.dumps(row.to_dict(), ensure_ascii=False))
+            sys.stdout.flush()
+            continue
+        fields = []
+        for row in reading.rows:
+            item = row.to_dict()
+            item["where"] = row.where
+            item["target"] = str(row.target) if row.target is not None else ""
+            item["kind"] = row.target.kind if row.target is not None else "unreadable"
+            item["doubts"] = ",".join(row.doubts)
+            fields.append(item)
+        records = _records(fields, columns)
+        _emit(args, columns, records, show_header=not shown)
+        shown = shown or bool(records) or args.format == "csv"
+        sys.stdout.flush()
+    if not args.quiet:
+        print(tally.line(), file=sys.stderr)
+    return 2 if tally.unreadable else 0
 
 
 def _codes(text: str | None) -> list[str] | None:
@@ -271,28 +394,36 @@ def _codes(text: str | None) -> list[str] | None:
 def _run_check(args: argparse.Namespace) -> int:
     from .checks import check
 
-    rows, status = _read_all(args)
-    findings = check(rows, select=_codes(args.select), ignore=_codes(args.ignore) or ())
-    if args.format == "json":
-        for finding in findings:
-            print(json.dumps(finding.to_dict(), ensure_ascii=False))
-    else:
-        fields = [{**f.to_dict(), "where": f.where} for f in findings]
-        columns = _CHECK_COLUMNS[args.format]
-        _emit(args, columns, _records(fields, columns))
-    counts = Counter(f.severity for f in findings)
+    select, ignore = _codes(args.select), _codes(args.ignore) or ()
+    check([], select=select, ignore=ignore)  # unknown codes: bad usage, before any reading
+    tally = _Tally()
+    counts: Counter[str] = Counter()
+    columns = _CHECK_COLUMNS.get(args.format, ())
+    shown = False
+    for reading in _readings(args, tally):
+        findings = check(list(reading.rows), select=select, ignore=ignore)
+        counts.update(f.severity for f in findings)
+        if args.format == "json":
+            for finding in findings:
+                print(json.dumps(finding.to_dict(), ensure_ascii=False))
+        else:
+            fields = [{**f.to_dict(), "where": f.where} for f in findings]
+            records = _records(fields, columns)
+            _emit(args, columns, records, show_header=not shown)
+            shown = shown or bool(records) or args.format == "csv"
+        sys.stdout.flush()
     summary = ", ".join(
         f"{counts[s]} {s}{'s' if counts[s] > 1 else ''}"
         for s in ("error", "warning", "info")
         if counts[s]
     )
-    print(
-        f"{len(rows)} rows in {len(args.files)} file(s): {summary or 'no findings'}",
-        file=sys.stderr,
-    )
+    if not args.quiet:
+        print(f"{tally.line()}: {summary or 'no findings'}", file=sys.stderr)
+    if tally.unreadable:
+        return 2
     if args.exit_zero:
-        return status
-    return 1 if counts["error"] or status else 0
+        return 0
+    return 1 if counts["error"] else 0
 
 
 # -- link ----------------------------------------------------------------------------------------
@@ -304,7 +435,8 @@ def _add_link(sub: Any) -> Runner:
         help="link the same indicator across satker",
         description="Read the documents and cluster the indicators that measure the same "
         "thing across satker; indicators a decisive word apart stay apart "
-        "(docs/linking.md). Table and JSON show one cluster per line, CSV one mention.",
+        "(docs/linking.md). A CSV with satker and indicator columns and no target is a "
+        "list of wordings. Table and JSON show one cluster per line, CSV one mention.",
     )
     _add_documents(p)
     p.add_argument("--explain", action="store_true", help="also print every link and near miss")
@@ -313,21 +445,28 @@ def _add_link(sub: Any) -> Runner:
 
 def _plain_mentions(name: str) -> list[Any] | None:
     """The mentions of a CSV with ``satker`` and ``indicator`` columns and no target."""
+    from .containers import open_grids
     from .matching import Mention
 
     path = Path(name)
     if path.suffix.lower() != ".csv" or not path.is_file():
         return None
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        columns = {c.strip().lower(): c for c in reader.fieldnames or ()}
-        if "target" in columns or not {"satker", "indicator"} <= columns.keys():
-            return None
-        return [
-            Mention(satker=r[columns["satker"]], text=r[columns["indicator"]], id=f"{name}:{n}")
-            for n, r in enumerate(reader, start=2)
-            if r[columns["indicator"]]
-        ]
+    grid = open_grids(path, source=name)[0]
+    records = [line for line in grid.lines if line.cells and any(c.strip() for c in line.cells)]
+    if not records:
+        return None
+    header = [c.strip().lower() for c in records[0].cells or ()]
+    if "target" in header or not {"satker", "indicator"} <= set(header):
+        return None
+    satker, indicator = header.index("satker"), header.index("indicator")
+    mentions = []
+    for line in records[1:]:
+        cells = line.cells or ()
+        text = cells[indicator].strip() if indicator < len(cells) else ""
+        if text:
+            who = cells[satker].strip() if satker < len(cells) else ""
+            mentions.append(Mention(satker=who, text=text, id=f"{name}:{line.number}"))
+    return mentions
 
 
 def _run_link(args: argparse.Namespace) -> int:
@@ -335,16 +474,26 @@ def _run_link(args: argparse.Namespace) -> int:
 
     mentions: list[Mention] = []
     documents = []
-    for name in args.files:
-        plain = _plain_mentions(name)
+    tally = _Tally()
+    files = _inputs(args.files)
+    for name in files:
+        try:
+            plain = _plain_mentions(name)
+        except DocumentReadError as exc:
+            print(f"kinerja-target: {exc}", file=sys.stderr)
+            tally.files += 1
+            tally.unreadable += 1
+            continue
         mentions.extend(plain or [])
         if plain is None:
             documents.append(name)
-    rows, status = _read_all(argparse.Namespace(**{**vars(args), "files": documents}))
-    mentions += [
-        Mention(satker=r.satker or r.source, text=r.indicator, id=r.where, target=r.target_raw)
-        for r in rows
-    ]
+    for reading in _readings(argparse.Namespace(**{**vars(args), "files": documents}), tally):
+        mentions += [
+            Mention(
+                satker=r.satker or r.source or "", text=r.indicator, id=r.where, target=r.target_raw
+            )
+            for r in reading.rows
+        ]
     result = link_indicators(mentions)
     if args.format == "json":
         for c in result.clusters:
@@ -390,12 +539,13 @@ def _run_link(args: argparse.Namespace) -> int:
     if args.explain:
         for link in (*result.links, *result.near_misses):
             print(f"{link.left}\n  ~ {link.right}\n  {link.explain()}")
-    print(
-        f"{len(mentions)} mentions in {len(args.files)} file(s): {len(result.clusters)} "
-        f"clusters, {len(result.links)} links, {len(result.near_misses)} near misses",
-        file=sys.stderr,
-    )
-    return status
+    if not args.quiet:
+        print(
+            f"{len(mentions)} mentions in {len(files)} file(s): {len(result.clusters)} clusters, {len(result.links)} links, "
+            f"{len(result.near_misses)} near misses",
+            file=sys.stderr,
+        )
+    return 2 if tally.unreadable else 0
 
 
 # -- main ----------------------------------------------------------------------------------------
@@ -426,16 +576,34 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Runner]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status: 0 when all is well, 1 for findings
+    or rows that cannot be computed, 2 for bad usage or an input that cannot be read (or
+    an output that cannot be written). Nothing ends in a traceback."""
     parser, runners = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # argparse: --help (0) or bad usage (2)
+        return int(exit.code or 0) if not isinstance(exit.code, str) else 2
     try:
         return runners[args.command](args)
     except KinerjaTargetError as exc:
         print(f"kinerja-target: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except BrokenPipeError:  # "| head" closed the pipe: not an error of ours
+        _quiet_stdout()
         return 0
+    except KeyboardInterrupt:
+        print("kinerja-target: interrupted", file=sys.stderr)
+        return 130
+
+
+def _quiet_stdout() -> None:
+    # Python flushes stdout again at exit: point it at devnull so that flush cannot fail.
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

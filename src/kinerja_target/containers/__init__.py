@@ -64,10 +64,9 @@ def container_of(path: Path, head: bytes) -> str:
         stripped.startswith(b"<") and b"<table" in head.lower()
     ):
         return "html"
-    if suffix in (".html", ".htm", ".xhtml"):
-        return "html"
-    if suffix in _BY_SUFFIX and _BY_SUFFIX[suffix] == "delimited":
-        return "delimited"
+    if suffix in _BY_SUFFIX:
+        # A damaged file of a known kind: its container says what is wrong with it.
+        return _BY_SUFFIX[suffix]
     if suffix in (".xls",):
         # An old binary .xls is OLE (above); a ".xls" of text is a tab-separated export.
         return "delimited"
@@ -84,6 +83,8 @@ def _zip_kind(path: Path) -> str:
         return "workbook"
     if "word/document.xml" in names:
         return "docx"
+    if "mimetype" in names and "content.xml" in names:
+        return "opendocument"
     return "workbook"
 
 
@@ -107,10 +108,21 @@ def open_grids(path: str | os.PathLike[str], *, source: str | None = None) -> li
         raise DocumentReadError(name, "no such file") from None
     except OSError as exc:
         raise DocumentReadError(name, exc.strerror or str(exc)) from None
+    if not head:
+        raise DocumentReadError(name, "the file is empty")
     kind = container_of(file, head)
     if kind == "ole":
         raise DocumentReadError(name, _ole_reason(file))
-    module = importlib.import_module(f".{kind}", __name__)
+    if kind == "opendocument":
+        raise DocumentReadError(
+            name, "an OpenDocument file (.ods/.odt) is not read; save it as .xlsx/.docx first"
+        )
+    try:
+        module = importlib.import_module(f".{kind}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{kind}":
+            raise
+        raise DocumentReadError(name, f"{kind} documents are not read yet") from None
     grids: list[Grid] = module.grids(file, name)
     return grids
 

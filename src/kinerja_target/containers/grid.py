@@ -97,3 +97,8 @@ class Grid:
     #: the container that read it: ``text``, ``delimited``, ``workbook``, ``pdf``,
     #: ``docx`` or ``html``.
     container: str = "text"
+    #: how a text file was written, so that a writer can write it back alike: its
+    #: encoding (``utf-8-sig`` with a byte-order mark), line end and CSV delimiter.
+    encoding: str | None = None
+    newline: str | None = None
+    delimiter: str | None = None

@@ -1,0 +1,447 @@
+"""Assembling rows under a header: continuation rows, page splits, misaligned cells, numbered
+sasaran groups, sasaran named in prose headings (docs/decisions/0201, 0207, 0209).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..containers.grid import Line
+from .cells import (
+    _PAGE_NUMBER,
+    _ROW_NUMBER,
+    _join,
+    _starts_lower,
+    _starts_measure,
+    _target_shaped,
+    _unmarked,
+)
+from .context import _satker_of
+from .header import (
+    _first_roles,
+    _header,
+    _header_like,
+    _is_number_row,
+    _is_separator_row,
+    _names_columns,
+)
+from .row import Row
+
+# Indicators are nominal phrases; a sasaran names a state reached, with a nominalised
+# passive (Terwujudnya, Meningkatnya...). Used only where no measure word decides.
+_SASARAN_OPENER = re.compile(r"^(?:(?:Ter|Me|Di|Ber)\w+nya|Peningkatan|Penguatan)\b")
+
+
+# A sasaran named in prose above the tables that measure it (docs/decisions/0209):
+# "Sasaran Strategis 1: Meningkatnya ...", "Sasaran 2 : ...", "SASARAN STRATEGIS III ...".
+_SASARAN_HEADING = re.compile(
+    r"^(?:[A-Za-z\d]{1,3}[.)]\s+)?sasaran(?:\s+(?:strategis|kegiatan|program))?"
+    r"(?:\s+(?:ke[-\s]?)?(?P<num>\d{1,2}(?:\.\d{1,2})?|(?-i:[IVX]{1,5}))\b)?"
+    r"\s*(?P<sep>[:.)–—-])?\s*(?P<text>\S.*)$",
+    re.I,
+)
+
+
+_CHAPTER = re.compile(r"^(?:bab|chapter)\s+(?:[IVX]+|\d+)\b", re.I)
+
+
+@attrs.define
+class _Draft:
+    """A row being assembled; continuation rows and page splits extend it."""
+
+    line: int
+    sasaran: str
+    indicator: str
+    target: str
+    realisasi: str = ""
+    capaian: str = ""
+    satuan: str = ""
+    doubts: list[str] = attrs.Factory(list)
+    polarity: str = ""
+    # a multi-year table's targets, by year (docs/decisions/0205)
+    per_year: dict[int, str] = attrs.Factory(dict)
+
+
+@attrs.define
+class _Table:
+    """One table: its header and the rows assembled under it."""
+
+    roles: tuple[str | None, ...]
+    start: int
+    structured: bool
+    years: tuple[int | None, ...] = ()
+    first: tuple[str | None, ...] = ()  # the roles of its first header line (page breaks)
+    end: int = 0
+    drafts: list[_Draft] = attrs.Factory(list)
+    sasaran: str = ""
+    after_break: bool = False
+    no_header: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        self.end = self.start
+
+    @property
+    def has_value_columns(self) -> bool:
+        return "realisasi" in self.roles or "capaian" in self.roles
+
+    @property
+    def year_columns(self) -> tuple[tuple[int, int], ...]:
+        """A multi-year table's target columns with their years (none in other tables)."""
+        years = dict(enumerate(self.years))
+        columns = [(i, years.get(i)) for i, role in enumerate(self.roles) if role == "target"]
+        if len(columns) < 2:
+            return ()
+        return tuple((i, y) for i, y in columns if y is not None)
+
+    def page_break(self) -> None:
+        """A repeated header: the table goes on, and its next row may finish the last."""
+        self.after_break = True
+
+    def add(self, line: Line) -> None:
+        assert line.cells is not None
+        values, extra, aligned = self.align(line.cells)
+        indicator, marked = _unmarked(values.get("indicator", ""))
+        target = values.get("target", "")
+        if self.structured:
+            self.end = line.number
+            doubts = ["extra_cells"] if extra else []
+            if not indicator:
+                doubts.append("no_indicator")
+            self.drafts.append(self.draft(line.number, values, values.get("sasaran", ""), doubts))
+            return
+        sasaran = _unmarked(values.get("sasaran", ""))[0]
+        per_year = {y: aligned[i] for i, y in self.year_columns if aligned[i]}
+        prev = self.drafts[-1] if self.drafts else None
+        continues = (
+            prev is not None
+            and bool(indicator)
+            and not marked
+            and (
+                (not target and self.after_break)
+                or (_starts_lower(indicator) and not (target and prev.target))
+            )
+        )
+        if prev is not None and continues:
+            self.end = line.number
+            if sasaran:
+                self.sasaran = _join(self.sasaran, sasaran)
+                prev.sasaran = self.sasaran
+            prev.indicator = _join(prev.indicator, indicator)
+            for name in ("target", "realisasi", "capaian", "satuan", "polarity"):
+                if not getattr(prev, name):
+                    setattr(prev, name, values.get(name, ""))
+            for year, cell in per_year.items():
+                prev.per_year.setdefault(year, cell)
+            if not self.after_break:
+                prev.doubts.append("joined_lines")
+            self.after_break = False
+            return
+        if sasaran:
+            # A sasaran that begins in lower case is the rest of the one above.
+            self.sasaran = _join(self.sasaran, sasaran) if _starts_lower(sasaran) else sasaran
+        if not indicator:
+            if target and prev is not None and not prev.target:
+                prev.target = target  # the target was wrapped onto a row of its own
+                self.end = line.number
+            return
+        self.end = line.number
+        self.after_break = False
+        doubts = ["no_header"] if self.no_header else []
+        if extra:
+            doubts.append("extra_cells")
+        draft = self.draft(line.number, values, self.sasaran, doubts)
+        draft.indicator, draft.per_year = indicator, per_year
+        self.drafts.append(draft)
+
+    def draft(self, number: int, values: dict[str, str], sasaran: str, doubts: list[str]) -> _Draft:
+        return _Draft(
+            number,
+            sasaran,
+            values.get("indicator", ""),
+            values.get("target", ""),
+            values.get("realisasi", ""),
+            values.get("capaian", ""),
+            values.get("satuan", ""),
+            doubts,
+            polarity=values.get("polarity", ""),
+        )
+
+    def align(self, cells: Sequence[str]) -> tuple[dict[str, str], bool, list[str]]:
+        """Map ``cells`` to column roles: the values by role, whether non-empty cells had
+        to be dropped, and the cells as aligned to the columns."""
+        roles = self.roles
+        n = len(roles)
+        aligned = list(cells)
+        extra = False
+        if self.structured:
+            extra = any(aligned[n:])
+            aligned = (aligned + [""] * n)[:n]
+        elif len(aligned) != n or self.misplaced(aligned):
+            aligned = _realign(roles, aligned)
+        values: dict[str, str] = {}
+        for role, text in zip(roles, aligned, strict=True):
+            if role is not None and text and role not in values:
+                values[role] = text
+        return values, extra, aligned
+
+    def misplaced(self, cells: list[str]) -> bool:
+        """A row that has the header's width but not its alignment: an empty target cell
+        while a target-shaped cell sits further left, or a target cell that holds no
+        target while a text column left of it does (a sheet pads a row that lost its
+        first cell back to full width: ``| Jumlah X | 4 | Kali |`` under ``Sasaran |
+        Indikator | Target | Satuan``). Row numbers and columns that hold values of their
+        own (Kondisi Awal, Realisasi 2022) do not count, nor does a row number in the No
+        column."""
+        if "target" not in self.roles:
+            return False
+        t = self.roles.index("target")
+        if cells[t] and _target_shaped(cells[t]):
+            return False
+        filled = [i for i, c in enumerate(cells[:t]) if c]
+        if not cells[t]:
+            # every later cell empty too: the row ends early
+            if any(cells[t + 1 :]) or not filled:
+                return False
+            last = filled[-1]
+            return self.roles[last] not in _VALUE_HOLDING and _target_shaped(cells[last])
+        return any(self.roles[i] in _TEXT_ROLES and _target_shaped(cells[i]) for i in filled)
+
+
+def _realign(roles: Sequence[str | None], cells: list[str]) -> list[str]:
+    """Right-align a row whose cells do not line up with the header (docs 0201).
+
+    The rightmost target-shaped cell goes to the last value column (Target, or Capaian in
+    an LKj), the cells after it to the columns after that (Keterangan), the cells before
+    it to the columns before; a row with no target-shaped cell fills the columns before
+    the first value column. A row number in the first cell stays in the No column; a
+    numbered row with one text and no target is a sasaran (a group row: ``II.``
+    ``Meningkatnya ...``) unless the text opens with a measure word (docs 0207).
+    """
+    n = len(roles)
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    if not cells:
+        return [""] * n
+    if n > 1 and roles[0] == "no" and _ROW_NUMBER.match(cells[0]):
+        rest = cells[1:]
+        texts = [c for c in rest if c]
+        if (
+            len(texts) == 1
+            and "sasaran" in roles
+            and not _target_shaped(texts[0])
+            and not _starts_measure(texts[0])
+            and not _starts_lower(texts[0])
+        ):
+            out = [""] * n
+            out[0], out[roles.index("sasaran")] = cells[0], texts[0]
+            return out
+        return [cells[0], *_realign(roles[1:], rest)]
+    values = [i for i, role in enumerate(roles) if role in _VALUE_ROLES]
+    if not values:
+        return _right_fit(cells, n)
+    shaped = [i for i, cell in enumerate(cells) if _target_shaped(cell)]
+    last = values[-1]
+    after = len(cells) - 1 - shaped[-1] if shaped else 0
+    if not shaped or last + 1 + after > n:
+        # No target in this row: its cells belong to the columns before the values.
+        width = values[0]
+        return _right_fit(cells, width) + [""] * (n - width)
+    head = _right_fit(cells[: shaped[-1] + 1], last + 1)
+    tail = cells[shaped[-1] + 1 :]
+    return head + tail + [""] * (n - len(head) - len(tail))
+
+
+_VALUE_ROLES = frozenset({"target", "realisasi", "capaian"})
+
+
+# Columns whose cells are values in their own right: never a target that slipped left.
+_VALUE_HOLDING = _VALUE_ROLES | {"baseline", "other", "year"}
+
+
+# Columns of words, where a target-shaped cell says the row slipped left.
+_TEXT_ROLES = frozenset({"sasaran", "indicator", "tujuan", "program", "kegiatan"})
+
+
+def _right_fit(cells: list[str], width: int) -> list[str]:
+    if width <= 0:
+        return []
+    while len(cells) > width and _ROW_NUMBER.match(cells[0]):
+        cells = cells[1:]  # a row number the header did not name
+    if len(cells) > width:
+        # More cells than columns: the leftmost ones are one cell split by the converter.
+        cut = len(cells) - width + 1
+        return [" ".join(c for c in cells[:cut] if c), *cells[cut:]]
+    return [""] * (width - len(cells)) + cells
+
+
+def _headerless_roles(lines: Sequence[Line]) -> tuple[str | None, ...] | None:
+    """Columns for rows with no header: ``sasaran, indicator, target`` from the right."""
+    hits = 0
+    for line in lines:
+        cells = [c for c in line.cells or () if c]
+        if len(cells) >= 2 and _target_shaped(cells[-1]) and not _target_shaped(cells[-2]):
+            hits += 1
+    return ("sasaran", "indicator", "target") if hits else None
+
+
+def _sasaran_heading(text: str) -> str | None:
+    """The sasaran a prose line names as a heading (``Sasaran Strategis 1: Meningkatnya
+    ...``, ``SASARAN STRATEGIS III MENINGKATNYA ...``), if it is one: a colon after the
+    word, or a number with a separator or a text that opens like a sasaran."""
+    found = _SASARAN_HEADING.match(text.replace("*", "").strip().lstrip("#").strip())
+    if found is None:
+        return None
+    rest, num, sep = found.group("text").strip(), found.group("num"), found.group("sep")
+    if _starts_lower(rest) or len(rest.split()) > 30 or _target_shaped(rest):
+        return None
+    named = sep in (":", "–", "—", "-") or (
+        num is not None and (sep is not None or _SASARAN_OPENER.match(rest.capitalize()))
+    )
+    return rest if named else None
+
+
+def _tables(lines: Sequence[Line]) -> list[_Table]:
+    """Find the tables of a document and assemble their rows."""
+    tables: list[_Table] = []
+    current: _Table | None = None
+    orphans: list[Line] = []
+    # A table ended by the top line of a two-line header: a page break if the header
+    # that line begins is the table's own (docs/decisions/0209).
+    suspended: _Table | None = None
+    # The sasaran a prose heading names, for the tables below it without a sasaran
+    # column; ``heading_open`` while its wrapped lines may follow.
+    prose_sasaran: str | None = None
+    heading_open = False
+    # A line of header words just above: the top of a header written over two lines.
+    above: Line | None = None
+    # The lines of the header just read; a line of header words right below goes on it.
+    parts: list[Sequence[str]] = []
+    for index, line in enumerate(lines):
+        prose = line.cells is None or (line.lone and not (current and current.structured))
+        if prose:
+            text = line.text.strip()
+            if not text:
+                heading_open = False
+                continue
+            if (current or suspended) and _PAGE_NUMBER.match(text):
+                continue
+            current, suspended, above, parts = None, None, None, []  # text ends a table
+            named = _sasaran_heading(text)
+            if named is not None:
+                prose_sasaran, heading_open = named, True
+            elif heading_open and prose_sasaran and _starts_lower(text):
+                prose_sasaran = _join(prose_sasaran, text)  # the heading goes on
+            else:
+                heading_open = False
+                if _CHAPTER.match(text):
+                    prose_sasaran = None
+            continue
+        heading_open = False
+        assert line.cells is not None
+        cells = line.cells
+        printed = current is None or not current.structured
+        if not any(cells) or (printed and _is_separator_row(cells)):
+            continue
+        if parts and current is not None and not current.structured and _header_like(cells):
+            # The rest of a header written over two lines (Strategis / Utama / 2025); an
+            # export's header is one record, and what follows it is data.
+            parts.append(cells)
+            header = _header(parts)
+            if header is not None and not current.drafts:
+                current.roles, current.years = header.roles, header.years
+            continue
+        parts = []
+        top = above if above is not None and above.number == line.number - 1 else None
+        header = _header([cells])
+        header_lines: list[Sequence[str]] = [cells]
+        if top is not None and top.cells is not None:
+            with_top = _header([top.cells, cells])
+            if with_top is not None:
+                header, header_lines = with_top, [top.cells, cells]
+        above = None
+        if header is not None and not (current and current.structured):
+            first = _first_roles(cells)
+            if current is not None and first == current.first:
+                current.page_break()
+            elif suspended is not None and (header.roles, header.years) == (
+                suspended.roles,
+                suspended.years,
+            ):
+                current = suspended  # a two-line header repeated on a new page
+                current.page_break()
+            else:
+                # A data export, one complete record per line (docs/decisions/0201).
+                roles = set(header.roles)
+                structured = "satker" in roles or {"unit", "year"} <= roles
+                current = _Table(header.roles, line.number, structured, header.years, first)
+                if prose_sasaran and not structured and "sasaran" not in header.roles:
+                    current.sasaran = prose_sasaran
+                tables.append(current)
+            suspended = None
+            parts = header_lines
+            continue
+        if current is None:
+            if _header_like(cells):
+                above = line
+            orphans.append(line)
+            continue
+        if printed and _is_number_row(cells):
+            continue
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            printed
+            and nxt is not None
+            and nxt.cells is not None
+            and _header_like(cells)
+            and _header([cells]) is None
+            and _header([cells, nxt.cells]) is not None
+        ):
+            # The top line of a header over two lines: the table ends here, unless that
+            # header is the table's own, repeated after a page break.
+            suspended, current, above = current, None, line
+            continue
+        if printed and _names_columns(cells):
+            # The header of a budget table or the like: it ends the performance table.
+            current, above = None, line
+            continue
+        current.add(line)
+    if not tables:
+        headerless = _headerless_roles(orphans)
+        if headerless is not None:
+            table = _Table(headerless, orphans[0].number, False, no_header=True)
+            for line in orphans:
+                if line.cells and not _is_separator_row(line.cells):
+                    table.add(line)
+            tables.append(table)
+    return [t for t in tables if t.drafts]
+
+
+def _row(
+    draft: _Draft,
+    unit: str | None,
+    year: str | None,
+    doc_type: str | None,
+    source: str,
+    table: int,
+) -> Row:
+    """The row a draft becomes, placed in its unit, year and kind of document."""
+    return Row(
+        indicator=draft.indicator,
+        target_raw=draft.target,
+        sasaran=draft.sasaran,
+        satker=_satker_of(unit),
+        unit=unit,
+        year=int(year) if year else None,
+        doc_type=doc_type,
+        realisasi_raw=draft.realisasi,
+        capaian_raw=draft.capaian,
+        satuan=draft.satuan,
+        polarity_raw=draft.polarity,
+        source=source,
+        line=draft.line,
+        doubts=draft.doubts,
+        table=table,
+    )

@@ -1,0 +1,398 @@
+"""What the prose of a document says about its tables: unit, satker, year, document type,
+and the signatures of a PK (docs/decisions/0201, 0209).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from typing import Final
+
+import attrs
+
+from ..containers.grid import Line
+from .cells import _SIGNATORY
+
+#: Document types and the title phrases that name them (matched in headings).
+DOC_TYPES: Final[dict[str, tuple[str, ...]]] = {
+    "RKT": ("rencana kinerja tahunan", "rkt"),
+    "PK": ("perjanjian kinerja", "penetapan kinerja"),
+    "IKU": ("indikator kinerja utama", "iku"),
+    "Renstra": ("rencana strategis", "renstra"),
+    "LKj": (
+        "laporan kinerja",
+        "laporan akuntabilitas kinerja",
+        "lkj",
+        "lkjip",
+        "lakip",
+        "lkip",
+    ),
+}
+
+
+_ORG = re.compile(
+    r"(?P<sek>\bsekretariat\s+(?P<jen>jenderal\s+)?|\bsetjen\s+)?"
+    r"\b(?:kpu|komisi\s+pemilihan\s+umum)"
+    r"(?:\s+(?P<ri>ri|republik\s+indonesia)\b|\s+(?P<level>provinsi|propinsi|prov\.?|"
+    r"kabupaten|kab\.?|kota)(?=\s)|(?<=\w)(?!\s+(?:provinsi|propinsi|prov|kabupaten|kab|kota)\b))",
+    re.I,
+)
+
+
+#: The unit of the commission's secretariat at the centre, and its satker.
+_SETJEN, _KPU_RI = "Sekretariat Jenderal KPU", "KPU RI"
+
+
+_LEVELS = {"provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi"}
+
+
+_LEVELS |= {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota"}
+
+
+# A mention right after one of these is a person's office (a signature), not a heading.
+_OFFICE_BEFORE = re.compile(
+    r"\b(ketua|sekretaris(\s+jenderal)?|anggota|kepala|kabag|kasubbag|plt|plh|selaku)\W*$", re.I
+)
+
+
+_HEADING_LABEL = re.compile(r"\b(unit\s+organisasi|unit\s+kerja|satuan\s+kerja|satker)\b", re.I)
+
+
+_NAME_STOP = frozenset({"tahun", "alamat", "nama", "jalan", "jl", "telp", "email", "periode"})
+
+
+_YEAR_PATTERNS = (
+    re.compile(r"\b(?:tahun(?:\s+anggaran)?|t\.?a\.?)\s*:?\s*((?:19|20)\d\d)\b", re.I),
+    re.compile(r"^\W*:?\s*((?:19|20)\d\d)\W*$"),
+)
+
+
+# A table's caption: "Tabel 3.1 Pengukuran Kinerja KPU Kabupaten Bantul Tahun 2023".
+_CAPTION = re.compile(r"^(?:tabel|table)\s+[\dIVX]+(?:[.-]\d+)*\b", re.I)
+
+
+_LEGAL_CITATION = re.compile(r"\bnomor\s+\S+\s+$", re.I)
+
+
+# Offices in the order of the hierarchy, for the Pihak Pertama of a PK cascade.
+_OFFICE_RANKS: tuple[tuple[str, int], ...] = (
+    ("kepala sub bagian", 4),
+    ("kepala subbagian", 4),
+    ("kasubbag", 4),
+    ("kepala bagian", 3),
+    ("kabag", 3),
+    ("kepala biro", 2),
+    ("kepala pusat", 2),
+    ("kepala inspektorat", 2),
+    ("inspektur", 2),
+    ("karo", 2),
+    ("kapus", 2),
+    ("sekretaris", 1),
+    ("ketua", 0),
+)
+
+
+_SMALL_WORDS = frozenset({"dan", "atau", "di", "ke", "dari", "yang", "untuk", "serta", "se"})
+
+
+_ACRONYMS = frozenset(
+    {"KPU", "RI", "SDM", "DPR", "DPD", "DPRD", "BMN", "TI", "PPID", "SPIP", "TPS", "PAW"}
+)
+
+
+@attrs.frozen
+class _Event:
+    line: int
+    value: str
+
+
+@attrs.frozen
+class _Signature:
+    line: int
+    first: str
+    second: str | None
+
+
+@attrs.frozen
+class _Context:
+    """What the prose of a document says about its tables, line by line."""
+
+    units: tuple[_Event, ...]
+    years: tuple[_Event, ...]
+    doc_types: tuple[_Event, ...]
+    signatures: tuple[_Signature, ...]
+
+    def at(self, events: tuple[_Event, ...], line: int) -> str | None:
+        """The last event before ``line``, else the first one of the document."""
+        before = [e for e in events if e.line < line]
+        if before:
+            return before[-1].value
+        return events[0].value if events else None
+
+    def signature(self, after: int, before: int) -> _Signature | None:
+        return next((s for s in self.signatures if after < s.line < before), None)
+
+
+def _paragraphs(lines: Sequence[Line]) -> Iterator[tuple[int, list[str]]]:
+    """Runs of consecutive non-blank prose lines, with the number of their first line."""
+    start, block = 0, list[str]()
+    for line in lines:
+        text = line.text.strip() if line.cells is None or line.lone else ""
+        text = text.replace("*", "").strip()
+        if text:
+            if not block:
+                start = line.number
+            block.append(text)
+        elif block:
+            yield start, block
+            block = []
+    if block:
+        yield start, block
+
+
+def _context(lines: Sequence[Line]) -> _Context:
+    units: list[_Event] = []
+    years: list[_Event] = []
+    doc_types: list[_Event] = []
+    signatures: list[_Signature] = []
+    pending_second: str | None = None
+    paragraphs = list(_paragraphs(lines))
+    for index, (start, block) in enumerate(paragraphs):
+        marks = [k for k, text in enumerate(block) if _SIGNATORY.match(text)]
+        for k in marks:
+            # The office is written under "Pihak Pertama", up to the blank line (or, when
+            # the name follows first, in the next paragraph).
+            stop = next((m for m in marks if m > k), len(block))
+            office = " ".join(block[k + 1 : stop])
+            if not office and index + 1 < len(paragraphs):
+                office = " ".join(paragraphs[index + 1][1])
+            which = _SIGNATORY.match(block[k])
+            assert which is not None
+            if which.group("which").lower() == "kedua":
+                pending_second = office
+            else:
+                signatures.append(_Signature(start + k, office, pending_second))
+                pending_second = None
+        if marks:
+            continue
+        text = " ".join(" ".join(block).split())
+        if not _heading_like(text):
+            continue
+        unit = _unit_in(text)
+        if unit is not None:
+            units.append(_Event(start, unit))
+        year = _year_in(text)
+        if year is not None:
+            years.append(_Event(start, year))
+        doc_type = _doc_type_in(text)
+        if doc_type is not None:
+            doc_types.append(_Event(start, doc_type))
+    signatures.extend(_side_by_side_signatures(lines))
+    signatures.sort(key=lambda s: s.line)
+    return _Context(tuple(units), tuple(years), tuple(doc_types), tuple(signatures))
+
+
+def _side_by_side_signatures(lines: Sequence[Line]) -> Iterator[_Signature]:
+    """Signatures written side by side in cells (``Pihak Kedua | | Pihak Pertama``), as a
+    two-column signature block comes out of Word, Excel or a CSV: each party's office is
+    the text under its mark in the same column, down to the first empty cell."""
+    for index, line in enumerate(lines):
+        if line.cells is None or line.lone:
+            continue
+        marks = {c: _SIGNATORY.match(cell) for c, cell in enumerate(line.cells)}
+        parties = {c: m.group("which").lower() for c, m in marks.items() if m is not None}
+        if "pertama" not in parties.values():
+            continue
+        offices: dict[str, str] = {}
+        for column, which in parties.items():
+            texts: list[str] = []
+            for below in lines[index + 1 :]:
+                cell = below.cells[column] if below.cells and column < len(below.cells) else ""
+                if not cell or below.lone:
+                    break
+                texts.append(cell)
+            offices[which] = " ".join(texts)
+        yield _Signature(line.number, offices.get("pertama", ""), offices.get("kedua"))
+
+
+def _heading_like(text: str) -> bool:
+    """A title, a cover, a label line, a table's caption: where a document names its unit
+    and year."""
+    if _all_caps(text) or _HEADING_LABEL.search(text) or _CAPTION.match(text):
+        return True
+    if _doc_type_in(text) is not None and _title_like(text):
+        return True
+    words = text.split()
+    return text.startswith(":") or (
+        len(words) <= 8 and words[0].lower() in ("kpu", "komisi", "sekretariat")
+    )
+
+
+def _all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 2 and all(ch.isupper() for ch in letters)
+
+
+def _title_like(text: str) -> bool:
+    """Every longer word capitalised, as in ``Perjanjian Kinerja Tahun 2024``."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _doc_type_in(text: str) -> str | None:
+    if len(text.split()) > 15:
+        return None  # prose mentions every document type; a title is short
+    found = _doc_type_pattern().search(text.lower())
+    return _doc_type_by_phrase()[found.group(0)] if found else None
+
+
+@functools.cache
+def _doc_type_by_phrase() -> dict[str, str]:
+    return {phrase: kind for kind, phrases in DOC_TYPES.items() for phrase in phrases}
+
+
+@functools.cache
+def _doc_type_pattern() -> re.Pattern[str]:
+    phrases = sorted(_doc_type_by_phrase(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
+
+
+def _year_in(text: str) -> str | None:
+    for pattern in _YEAR_PATTERNS:
+        for m in pattern.finditer(text):
+            if not _LEGAL_CITATION.search(text[: m.start()]):
+                return m.group(1)
+    return None
+
+
+@functools.cache
+def _places() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Region names by level (``provinsi``, ``kabupaten``, ``kota``), longest first."""
+    path = resources.files("kinerja_target").joinpath("data", "wilayah.csv")
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
+        names = [row["name"], *filter(None, row["aliases"].split("|"))]
+        for name in names:
+            table.setdefault(row["level"], []).append((tuple(name.lower().split()), row["name"]))
+    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in table.items()}
+
+
+def _destutter(text: str) -> str:
+    """Drop a word that repeats the end of the word before it (``Provinsi insi``)."""
+    words = text.split()
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if not (
+            i
+            and len(w) >= 3
+            and w.islower()
+            and words[i - 1].lower().endswith(w)
+            and words[i - 1].lower() != w
+        )
+    ]
+    return " ".join(kept)
+
+
+def _unit_in(text: str) -> str | None:
+    """The last organisation unit named in ``text`` outside a signature, in title case."""
+    text = _destutter(text)
+    found: str | None = None
+    for m in _ORG.finditer(text):
+        if _OFFICE_BEFORE.search(text[: m.start()].rstrip(" ,:;")):
+            continue
+        prefix = "Sekretariat KPU" if m.group("sek") else "KPU"
+        sek = (m.group("sek") or "").lower()
+        setjen = bool(m.group("jen")) or sek.startswith("setjen")
+        if setjen or (m.group("ri") and sek):
+            # The secretariat of KPU RI is the Sekretariat Jenderal, named with or
+            # without "RI" (SEKRETARIAT JENDERAL KOMISI PEMILIHAN UMUM).
+            found = _SETJEN
+            continue
+        if m.group("ri"):
+            found = _KPU_RI
+            continue
+        if m.group("level") is None:
+            continue  # "KPU" alone, outside the secretariat: names no unit
+        level = _LEVELS[m.group("level").lower().rstrip(".")]
+        name = _place_name(level, text[m.end() :])
+        if name is not None:
+            found = f"{prefix} {level.capitalize()} {name}"
+    return found
+
+
+def _place_name(level: str, rest: str) -> str | None:
+    words = [w.strip(".,;:()*") for w in rest.split()]
+    low = [w.lower() for w in words]
+    levels = ("kota", "kabupaten") if level != "provinsi" else ("provinsi",)
+    for key in (level, *levels):
+        for tokens, name in _places().get(key, ()):
+            if tuple(low[: len(tokens)]) == tokens:
+                return name
+    taken: list[str] = []
+    for word in words[:4]:
+        if not word[:1].isupper() or word.lower() in _NAME_STOP or word.isdigit():
+            break
+        taken.append(word)
+    return _title_case(" ".join(taken)) if taken else None
+
+
+def _title_case(text: str) -> str:
+    """``BAGIAN KEUANGAN DAN SDM`` → ``Bagian Keuangan dan SDM``; mixed case is kept."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return text
+    out = []
+    for i, word in enumerate(text.split()):
+        bare = word.strip(",.;:()")
+        if bare in _ACRONYMS:
+            out.append(word)
+        elif i and bare.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append(word.capitalize())
+    return " ".join(out)
+
+
+def _office_rank(title: str) -> int | None:
+    low = " ".join(title.lower().split())
+    return next((rank for phrase, rank in _OFFICE_RANKS if low.startswith(phrase)), None)
+
+
+def _sub_unit(signature: _Signature) -> str | None:
+    """The office of a PK's Pihak Pertama as a sub-unit (``Sub Bagian Keuangan``).
+
+    The first party's title names the unit it heads, without ``Kepala`` and without the
+    organisation's own name (``Sekretaris Komisi Pemilihan Umum Provinsi Maluku`` is the
+    ``Sekretaris``). A head of a *Bagian* who signs under another head of a Bagian heads a
+    sub-bagian, whatever the title says (``docs/decisions/0201``).
+    """
+    title = _destutter(" ".join(signature.first.split()))
+    m = _ORG.search(title)
+    office = title[: m.start()] if m else title
+    office = re.sub(r"^kepala\s+", "", office.strip(" ,"), flags=re.I)
+    office = _title_case(office.strip(" ,"))
+    if not office:
+        return None
+    first, second = _office_rank(title), _office_rank(signature.second or "")
+    if (
+        first is not None
+        and second is not None
+        and first <= second
+        and office.lower().startswith("bagian ")
+    ):
+        office = "Sub " + office
+    return office
+
+
+def _satker_of(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    head = unit.split(" / ")[0]
+    if head == _SETJEN:
+        return _KPU_RI
+    return head.removeprefix("Sekretariat ").strip() or None

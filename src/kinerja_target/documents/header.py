@@ -1,0 +1,288 @@
+"""Headers: a column's role from its header text (``data/tables_columns.csv``), headers over
+several lines, years in headers, column-number rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from importlib import resources
+
+import attrs
+
+from .cells import _SEPARATOR_CELL, _TAG
+
+# Words a flattened header line may hold besides the column names.
+_HEADER_FILLERS = frozenset({"kinerja", "strategis", "utama", "kerja", "program", "tahun", "%"})
+
+
+@functools.cache
+def _column_phrases() -> tuple[tuple[str, str], ...]:
+    """``(phrase, role)`` pairs of ``data/tables_columns.csv``, longest phrase first."""
+    path = resources.files("kinerja_target").joinpath("data", "tables_columns.csv")
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    pairs = {(_header_text(r["phrase"]), r["role"]) for r in rows}
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+_HEADER_JUNK = re.compile(r"[^\w/%]+")
+
+
+def _header_text(cell: str) -> str:
+    return " ".join(_HEADER_JUNK.sub(" ", _TAG.sub("", cell).lower()).split())
+
+
+#: Header texts a caller names for a role (``--indikator Uraian``), folded: they win
+#: over the vocabulary while one document is read.
+_OVERRIDES: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextVar(
+    "column_overrides", default=None
+)
+
+
+@contextlib.contextmanager
+def column_overrides(columns: Mapping[str, str] | None) -> Iterator[None]:
+    """Within the block, a header cell reading as ``columns[role]`` has that role."""
+    if not columns:
+        yield
+        return
+    folded = {_header_text(text): role for role, text in columns.items() if text}
+    token = _OVERRIDES.set(folded)
+    try:
+        yield
+    finally:
+        _OVERRIDES.reset(token)
+
+
+def _column_role(cell: str) -> str | None:
+    """The role of a header cell: the longest phrase it begins with; failing that, the
+    first of its ``/`` alternatives that has one (``Penjelasan/Formulasi``)."""
+    text = _header_text(cell)
+    if not text:
+        return None
+    overrides = _OVERRIDES.get()
+    if overrides and text in overrides:
+        return overrides[text]
+    role = _role_of_text(text)
+    if role is None and "/" in text:
+        for part in text.split("/"):
+            role = _role_of_text(part.strip())
+            if role is not None:
+                break
+    return role
+
+
+def _role_of_text(text: str) -> str | None:
+    """The role of the longest phrase that ``text`` begins with (whole words)."""
+    by_phrase, longest = _phrase_roles()
+    words = text.split(" ", longest)
+    for size in range(min(len(words), longest), 0, -1):
+        role = by_phrase.get(" ".join(words[:size]))
+        if role is not None:
+            return role
+    return None
+
+
+@functools.cache
+def _indicator_words() -> tuple[str, ...]:
+    """The first words of the indicator column's phrases (``indikator``, ``iku``)."""
+    words = {p.split()[0].split("/")[0] for p, role in _column_phrases() if role == "indicator"}
+    return tuple(sorted(words))
+
+
+@functools.cache
+def _phrase_roles() -> tuple[dict[str, str], int]:
+    """Each phrase's role (the first listed, as the longest-first scan had it), and the
+    number of words of the longest phrase."""
+    by_phrase: dict[str, str] = {}
+    for phrase, role in _column_phrases():
+        by_phrase.setdefault(phrase, role)
+    return by_phrase, max(p.count(" ") + 1 for p in by_phrase)
+
+
+_YEAR_IN_HEADER = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+_BARE_YEAR = re.compile(r"^\W*(?:tahun\s+)?((?:19|20)\d\d)\W*$", re.I)
+
+
+_YEAR_TARGET_WORDS = frozenset({"target", "tahun", "th", "ta", "kinerja"})
+
+
+# The roles a column takes from a header cell spanning several header lines, most
+# telling first: "Tahun 2023" over "Target" is a target column of 2023.
+_VALUE_FIRST = ("target", "realisasi", "capaian")
+
+
+@functools.cache
+def _header_words() -> frozenset[str]:
+    """Every word a header line may hold: the column phrases' words and the fillers."""
+    words = {w for phrase, _ in _column_phrases() for w in re.split(r"[\s/]+", phrase)}
+    return frozenset(words | _HEADER_FILLERS | _HEADER_EXTRAS)
+
+
+# Words of header cells that name no column: "Kondisi Awal (2019)", "Capaian s.d. 2023
+# terhadap Renstra", "Target Akhir Renstra".
+_HEADER_EXTRAS = frozenset(
+    {"awal", "akhir", "renstra", "s", "d", "sd", "terhadap", "thd", "tw", "triwulan", "dan"}
+)
+
+
+def _header_like(cells: Sequence[str]) -> bool:
+    """Whether every filled cell of a line is made of header words and years only: a part
+    of a header written over two lines (``Strategis`` / ``Utama`` / ``Tahun 2025``)."""
+    filled = [c for c in cells if c]
+    if not filled:
+        return False
+    words = _header_words()
+    for cell in filled:
+        tokens = _header_text(cell).replace("/", " ").split()
+        if not tokens or not all(t in words or _BARE_YEAR.match(t) for t in tokens):
+            return False
+    return True
+
+
+@attrs.frozen
+class _Header:
+    """A header: the role and the year of each column, from one or more header lines."""
+
+    roles: tuple[str | None, ...]
+    years: tuple[int | None, ...]
+
+
+def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
+    """The header that the lines ``parts`` (top to bottom) make together, if they make one.
+
+    Each column's texts are read together (``Sasaran`` + ``Strategis``) and one by one;
+    a value role named on any line wins (``Tahun 2023`` over ``Target``), a year on any
+    line is the column's year. A column holding only a year after a target column goes on
+    the target (``Target`` spanning ``2020 | 2021 | ...``). Of two columns with one role,
+    the second is ``other`` unless the years say which is meant (docs/decisions/0205).
+    """
+    openers = _indicator_words()
+    if not any(w in c.lower() for p in parts for c in p if c for w in openers):
+        return None  # no indicator column: most lines of a document, told cheaply
+    width = max(len(p) for p in parts)
+    roles: list[str | None] = []
+    years: list[int | None] = []
+    plain: list[bool] = []  # "Target 2024", "2024": a year's target and nothing more
+    recognised = filled = 0
+    for i in range(width):
+        texts = list(dict.fromkeys(p[i] for p in parts if i < len(p) and p[i]))
+        role = _column_role(" ".join(texts)) if texts else None
+        own = [role] if len(texts) == 1 else [r for r in map(_column_role, texts) if r]
+        value = next((r for r in own if r in _VALUE_FIRST), None)
+        if value is not None and role not in _VALUE_FIRST:
+            role = value
+        elif role is None and own:
+            role = own[0]
+        found = [int(m) for t in texts for m in _YEAR_IN_HEADER.findall(t)]
+        year = found[0] if found else None
+        bare_year = bool(texts) and all(_BARE_YEAR.match(t) for t in texts)
+        if role is None and bare_year and roles and roles[-1] == "target" and years[-1]:
+            role = "target"
+        words = " ".join(map(_header_text, texts)).split()
+        filled += bool(texts)
+        recognised += role is not None or bare_year
+        roles.append(role)
+        years.append(year)
+        plain.append(
+            bool(words) and all(w in _YEAR_TARGET_WORDS or _BARE_YEAR.match(w) for w in words)
+        )
+    seen = set(roles)
+    if "indicator" not in seen or not seen & {"target", "realisasi"}:
+        return None
+    if recognised < max(2, (filled * 3 + 4) // 5):
+        return None
+    return _Header(_resolve(roles, years, plain), tuple(years))
+
+
+def _resolve(
+    roles: list[str | None], years: list[int | None], plain: list[bool]
+) -> tuple[str | None, ...]:
+    """One column per role: of repeated columns, the one whose year the others share.
+
+    A multi-year target table (``Target 2020 | 2021 | ...``: target columns that name a
+    year and nothing more, no realisasi) keeps all its target columns: each is read as
+    the target of its year.
+    """
+    out = list(roles)
+    targets = [i for i, r in enumerate(roles) if r == "target"]
+    multi_year = (
+        len({years[i] for i in targets}) == len(targets) >= 2
+        and all(years[i] and plain[i] for i in targets)
+        and not {"realisasi", "capaian"} & set(roles)
+    )
+    if multi_year:
+        return tuple(out)
+    value_years = {years[i] for i, r in enumerate(roles) if r in ("realisasi", "capaian")}
+    target_years = [years[i] for i in targets]
+    year = next((y for y in target_years if y and y in value_years), None)
+    if year is None:
+        year = next((y for y in target_years if y), None)
+    for role in dict.fromkeys(r for r in roles if r is not None):
+        columns = [i for i, r in enumerate(roles) if r == role]
+        if len(columns) < 2:
+            continue
+        keep = next((i for i in columns if year and years[i] == year), columns[0])
+        for i in columns:
+            if i != keep:
+                out[i] = "other"
+    return tuple(out)
+
+
+def _header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
+    """The role of each column if ``cells`` is a header row of a performance table."""
+    header = _header([cells])
+    return header.roles if header is not None else None
+
+
+def _flat_header_roles(text: str) -> tuple[str, ...] | None:
+    """The columns named by a header flattened into one line of words, if it is one."""
+    words = _header_text(text).split()
+    if not words or len(words) > 16 or not {"indikator", "iku"} & set(words):
+        return None
+    roles: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, role in _column_phrases():
+            size = phrase.count(" ") + 1
+            if " ".join(words[i : i + size]) == phrase:
+                roles.append(role)
+                i += size
+                break
+        else:
+            if words[i] not in _HEADER_FILLERS and not words[i].isdigit():
+                return None
+            i += 1
+    if "indicator" not in roles or "target" not in roles or len(roles) < 3:
+        return None
+    return tuple(roles)
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:\s*[=x×:/*+−-].*)?$")
+
+
+def _is_number_row(cells: Sequence[str]) -> bool:
+    """``(1) (2) (3) (4)`` or ``1 2 3 4`` under a header: column numbers, not data; a
+    number may carry the column's formula (``(7)=(6)/(5)x100%``)."""
+    found = [_COLUMN_NUMBER.match(_TAG.sub("", c).strip()) for c in cells if c]
+    values = [m.group(1) if m else "" for m in found]
+    return len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]
+
+
+def _is_separator_row(cells: Sequence[str]) -> bool:
+    return all(not c or _SEPARATOR_CELL.match(c) for c in cells)
+
+
+def _first_roles(cells: Sequence[str]) -> tuple[str | None, ...]:
+    return tuple(_column_role(c) if c else None for c in cells)
+
+
+def _names_columns(cells: Sequence[str]) -> bool:
+    """A header of a table that is not a performance table (``Program | Anggaran``)."""
+    return _header_like(cells) and sum(bool(c and _column_role(c)) for c in cells) >= 2

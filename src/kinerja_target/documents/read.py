@@ -1,0 +1,328 @@
+"""Reading documents: a file becomes grids (the container layer), a grid becomes rows.
+
+Every command and helper reads through here: :func:`read_document` for the rows,
+:func:`read_file` for the rows with what the reader noticed on the way (an encoding
+guessed, a sheet skipped, a sheet without a table). The layout of a grid decides the
+road: a text grid is read as extracted text (tables found by their headers, else the
+flattened layout); a grid of records (a CSV, a sheet, the tables of an HTML, Word or PDF
+document) by its header rows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from ..containers import open_grids
+from ..containers.grid import Grid, Line
+from ..containers.text import text_grid
+from ..errors import DocumentReadError
+from ..values import Missing
+from .assemble import _Draft, _row, _Table, _tables
+from .cells import _DATE_LINE, _SIGNATORY, _cell, _target_shaped
+from .context import _Context, _context, _sub_unit
+from .flattened import _read_flattened
+from .header import column_overrides
+from .row import Row, _read_target, _retarget
+
+__all__ = ["Reading", "TableLayout", "read_document", "read_file", "read_grid", "read_layouts"]
+
+
+@attrs.frozen
+class Reading:
+    """What reading one document gave: its rows, and what the reader noticed.
+
+    ``notes`` are the containers' (an encoding guessed, a hidden sheet skipped) and the
+    reader's (a sheet with values but no table header); a row the reader guessed about
+    says so in its own :attr:`Row.doubts`.
+    """
+
+    source: str
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def doubted(self) -> int:
+        """How many rows the reader had to guess about."""
+        return sum(1 for row in self.rows if row.doubts)
+
+
+@attrs.frozen
+class TableLayout:
+    """Where one table sits in its grid, for a writer that adds columns to it.
+
+    ``header_line`` is the number of the header's (last) line, ``roles`` the role of each
+    of its columns (``None`` for a column the vocabulary does not name) and ``names`` its
+    header cells as written.
+    """
+
+    grid: Grid = attrs.field(repr=False)
+    header_line: int
+    roles: tuple[str | None, ...]
+    names: tuple[str, ...]
+
+
+def read_document(
+    path_or_text: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> list[Row]:
+    """The rows of every performance table in an RKT, PK, IKU, Renstra or LKj document.
+
+    ``path_or_text`` is a path (a :class:`~pathlib.Path`, or a string without a line
+    break) or the document's text itself (a string with at least one line break). The
+    file's container is told by its first bytes and its name: text, CSV/TSV, XLSX/XLSM,
+    HTML, Word (DOCX) or PDF. ``source`` names the document in the rows and in errors
+    (default: the path, or ``<text>``). ``columns`` names header cells the vocabulary
+    does not know, by role: ``{"indicator": "Uraian", "target": "Sasaran Mutu"}``.
+
+    Raises :class:`~kinerja_target.errors.DocumentReadError` (a ``ValueError``) naming the
+    file and, where known, the line when the file cannot be read: missing, undecodable,
+    malformed CSV quoting, a damaged or encrypted file, or values under no recognisable
+    header. A text with no table in it gives no rows.
+    """
+    return list(read_file(path_or_text, source=source, columns=columns).rows)
+
+
+def read_file(
+    path_or_text: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Reading:
+    """The rows of a document, with the notes of its reading (see :func:`read_document`).
+
+    Of a workbook with several sheets, a sheet with values but no table header is a note
+    when other sheets have rows, and the error when none has.
+    """
+    return read_layouts(path_or_text, source=source, columns=columns)[0]
+
+
+def read_layouts(
+    path_or_text: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> tuple[Reading, tuple[TableLayout, ...]]:
+    """The reading of a document (:func:`read_file`) and where each of its tables sits."""
+    if isinstance(path_or_text, str) and "\n" in path_or_text:
+        name = source or "<text>"
+        grids = [text_grid(path_or_text, name)]
+    else:
+        name = source or str(path_or_text)
+        grids = open_grids(Path(path_or_text), source=name)
+    rows: list[Row] = []
+    notes: list[str] = []
+    errors: list[DocumentReadError] = []
+    layouts: list[TableLayout] = []
+    for grid in grids:
+        notes.extend(n for n in grid.notes if n not in notes)
+        try:
+            found, tables = _grid_rows(grid, columns)
+        except DocumentReadError as exc:
+            if len(grids) == 1:
+                raise
+            errors.append(exc)
+            continue
+        rows.extend(found)
+        layouts.extend(tables)
+    if errors:
+        if not rows:
+            raise errors[0]
+        notes.extend(f"{e.source}: {e.reason}" for e in errors)
+    return Reading(name, tuple(rows), tuple(notes)), tuple(layouts)
+
+
+def read_grid(grid: Grid, *, columns: Mapping[str, str] | None = None) -> list[Row]:
+    """The rows of one grid (one document, or one sheet of a workbook)."""
+    return _grid_rows(grid, columns)[0]
+
+
+def _grid_rows(
+    grid: Grid, columns: Mapping[str, str] | None
+) -> tuple[list[Row], list[TableLayout]]:
+    with column_overrides(columns):
+        lines = _prepared(grid)
+        if grid.layout == "text":
+            rows, tables = _text_rows(lines, grid.source)
+        else:
+            rows, tables = _rows_of_lines(lines, grid.source)
+    if grid.sheet is not None:
+        rows = [attrs.evolve(row, sheet=grid.sheet) for row in rows]
+    by_number = {line.number: line for line in lines}
+    layouts = [
+        TableLayout(grid, t.start, t.roles, by_number[t.start].cells or ())
+        for t in tables
+        if t.start in by_number
+    ]
+    return rows, layouts
+
+
+def _prepared(grid: Grid) -> list[Line]:
+    """The grid's lines with clean cells: a merged cell's text carried down the rows it
+    spans (a sasaran merged over its indicators), and a record that holds one value
+    alone told as prose (a title typed into a spreadsheet)."""
+    carried: dict[tuple[int, int], str] = {}
+    out: list[Line] = []
+    for index, line in enumerate(grid.lines):
+        if line.cells is None:
+            out.append(line)
+            continue
+        cells = [_cell(c) for c in line.cells]
+        for column in range(len(cells)):
+            if not cells[column] and (index, column) in carried:
+                cells[column] = carried[(index, column)]
+        for span in line.spans:
+            if span.rows > 1 and span.column < len(cells) and cells[span.column]:
+                for below in range(index + 1, index + span.rows):
+                    carried[(below, span.column)] = cells[span.column]
+        if grid.layout == "text":
+            out.append(attrs.evolve(line, cells=tuple(cells)))
+        else:
+            out.append(_record_line(line, cells))
+    return out
+
+
+def _record_line(line: Line, cells: list[str]) -> Line:
+    """A record of a delimited file or a sheet. A value alone in its first column is a
+    line of prose (a title), and so is a date or a *Pihak* mark alone anywhere (the
+    signature block an author writes into the right-hand columns)."""
+    filled = [i for i, c in enumerate(cells) if c]
+    lone = len(filled) == 1 and (
+        filled[0] == 0
+        or bool(_DATE_LINE.match(cells[filled[0]]) or _SIGNATORY.match(cells[filled[0]]))
+    )
+    text = cells[filled[0]] if lone else ""
+    return attrs.evolve(line, text=text, cells=tuple(cells), lone=lone)
+
+
+def _text_rows(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
+    tables = _tables(lines)
+    if tables:
+        return _rows_of_tables(tables, _context(lines), source), tables
+    rows = _read_flattened(lines, source)
+    if not rows and _holds_values(lines):
+        raise _no_header(source)
+    return rows, []
+
+
+def _holds_values(lines: Sequence[Line]) -> bool:
+    """Rows of cells with targets in them: a table, whose header we do not know."""
+    shaped = 0
+    for line in lines:
+        if line.cells and len([c for c in line.cells if c]) >= 2:
+            shaped += any(_target_shaped(c) for c in line.cells[1:] if c)
+            if shaped >= 2:
+                return True
+    return False
+
+
+def _no_header(source: str) -> DocumentReadError:
+    return DocumentReadError(
+        source,
+        "no header row over its values: looked for a row with an indicator column "
+        "(Indikator, Indikator Kinerja, IKU, ...) and a target or realisation column "
+        "(Target, Rencana, Realisasi, ...); name the columns with --indikator/--target "
+        "(data/tables_columns.csv lists the names recognised)",
+        1,
+    )
+
+
+def _rows_of_tables(tables: Sequence[_Table], context: _Context, source: str) -> list[Row]:
+    rows: list[Row] = []
+    for index, table in enumerate(tables):
+        next_start = tables[index + 1].start if index + 1 < len(tables) else 1 << 30
+        unit = context.at(context.units, table.start)
+        signature = context.signature(table.end, next_start)
+        sub = _sub_unit(signature) if signature is not None else None
+        if unit is not None and sub is not None:
+            unit = f"{unit} / {sub}"
+        doc_type = context.at(context.doc_types, table.start)
+        if table.has_value_columns:
+            doc_type = "LKj"  # a table with realisasi reports; whatever the cover says
+        year = context.at(context.years, table.start)
+        for draft in table.drafts:
+            row = _row(draft, unit, year, doc_type, source, index)
+            if table.year_columns:
+                rows.extend(_rows_by_year(row, draft))
+            else:
+                rows.append(row)
+    return rows
+
+
+def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
+    """A multi-year table's row: one row for each year it sets a target for (0205)."""
+    set_years = [
+        (year, cell)
+        for year, cell in sorted(draft.per_year.items())
+        if not isinstance(_read_target(cell, None), Missing)
+    ]
+    if not set_years:
+        return [_retarget(row, target_raw="")]
+    return [_retarget(row, year=year, target_raw=cell) for year, cell in set_years]
+
+
+def _rows_of_lines(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
+    """Rows of a grid of records: its tables, or a flattened table written one value a
+    record; a grid with values and neither has no header we know."""
+    tables = _tables(lines)
+    if not tables:
+        filled = [line for line in lines if line.cells and any(line.cells)]
+        if filled and all(line.lone for line in filled):
+            # One value a record: a flattened table pasted into a spreadsheet.
+            flattened = _read_flattened(lines, source)
+            if flattened:
+                return flattened, []
+        if filled:
+            raise _no_header(source)
+        return [], []
+    rows: list[Row] = []
+    printed = [t for t in tables if not t.structured]
+    if printed:
+        rows.extend(_rows_of_tables(printed, _context(lines), source))
+    for table in tables:
+        if table.structured:
+            rows.extend(_structured_rows(table, lines, source))
+    rows.sort(key=lambda r: r.line or 0)
+    return rows, tables
+
+
+def _structured_rows(table: _Table, lines: Sequence[Line], source: str) -> list[Row]:
+    by_number = {line.number: line for line in lines}
+    rows: list[Row] = []
+    for draft in table.drafts:
+        cells = by_number[draft.line].cells or ()
+        values, _, _ = table.align(cells)
+        year = values.get("year", "")
+        rows.append(
+            Row(
+                indicator=draft.indicator,
+                target_raw=draft.target,
+                sasaran=draft.sasaran,
+                satker=values.get("satker"),
+                unit=values.get("unit"),
+                year=_year_value(year),
+                doc_type=values.get("doc_type"),
+                realisasi_raw=draft.realisasi,
+                capaian_raw=draft.capaian,
+                satuan=values.get("satuan"),
+                polarity_raw=values.get("polarity"),
+                source=source,
+                line=draft.line,
+                doubts=[
+                    *draft.doubts,
+                    *(["unreadable_year"] if year and not _year_value(year) else []),
+                ],
+            )
+        )
+    return rows
+
+
+def _year_value(text: str) -> int | None:
+    found = re.fullmatch(r"\s*(\d{4})(?:[.,]0+)?\s*", text)
+    return int(found.group(1)) if found else None

@@ -43,6 +43,7 @@ __all__ = [
     "FAR",
     "FLOOR",
     "MIN_PEERS",
+    "STAGE",
     "PeerFinding",
     "find_outliers",
     "findings_frame",
@@ -96,73 +97,76 @@ _LEVEL = """CASE
     WHEN regexp_matches(satker, '(?i)\\b(kabupaten|kab\\.?|kota)\\b') THEN 'kabupaten/kota'
     ELSE 'lainnya' END"""
 
-_BASE = """
-    base AS (
-        SELECT r.document_id, r.row_no, r.line, d.path, coalesce(r.satker, d.path) AS satker,
-               r.indicator_id, r.year, r.target_kind AS kind,
-               coalesce(r.target_unit, '') AS unit, r.target_value AS value, r.target_raw
-        FROM indicator_rows r JOIN documents d USING (document_id)
-        WHERE r.indicator_id IS NOT NULL AND r.target_kind IS NOT NULL
-          AND r.target_kind <> 'missing'
-    ),
-    kinds AS (
-        SELECT indicator_id, year, kind, count(DISTINCT satker) AS n FROM base GROUP BY ALL
+#: Temporary tables every finding and the report read: the linked rows with their satker
+#: (a row's own, else its document's path), the rows with a typed target, and per
+#: indicator and year the kind and the unit most satker write.
+STAGE: Final = (
+    """CREATE OR REPLACE TEMP TABLE rollup_rows AS
+    SELECT r.document_id, r.row_no, r.line, d.path, coalesce(r.satker, d.path) AS satker_key,
+           r.unit, r.indicator_id, r.year, r.target_raw, r.target_kind, r.target_value,
+           r.target_unit, r.realisasi_raw, r.capaian, r.status
+    FROM indicator_rows r JOIN documents d USING (document_id)
+    WHERE r.indicator_id IS NOT NULL""",
+    """CREATE OR REPLACE TEMP TABLE rollup_base AS
+    SELECT document_id, row_no, line, path, satker_key AS satker, indicator_id, year,
+           target_kind AS kind, coalesce(target_unit, '') AS unit, target_value AS value,
+           target_raw
+    FROM rollup_rows WHERE target_kind IS NOT NULL AND target_kind <> 'missing'""",
+    """CREATE OR REPLACE TEMP TABLE rollup_major_kind AS
+    WITH kinds AS (
+        SELECT indicator_id, year, kind, count(DISTINCT satker) AS n
+        FROM rollup_base GROUP BY ALL
     ),
     peers AS (
-        SELECT indicator_id, year, count(DISTINCT satker) AS peers FROM base GROUP BY ALL
-    ),
-    major_kind AS (
-        SELECT k.indicator_id, k.year, k.kind, k.n, p.peers
-        FROM kinds k JOIN peers p
-          ON p.indicator_id = k.indicator_id AND p.year IS NOT DISTINCT FROM k.year
-        QUALIFY row_number() OVER (
-            PARTITION BY k.indicator_id, k.year ORDER BY k.n DESC, k.kind) = 1
-    ),
-    units AS (
+        SELECT indicator_id, year, count(DISTINCT satker) AS peers
+        FROM rollup_base GROUP BY ALL
+    )
+    SELECT k.indicator_id, k.year, k.kind, k.n, p.peers
+    FROM kinds k JOIN peers p
+      ON p.indicator_id = k.indicator_id AND p.year IS NOT DISTINCT FROM k.year
+    QUALIFY row_number() OVER (
+        PARTITION BY k.indicator_id, k.year ORDER BY k.n DESC, k.kind) = 1""",
+    """CREATE OR REPLACE TEMP TABLE rollup_major_unit AS
+    WITH units AS (
         SELECT b.indicator_id, b.year, b.unit, count(DISTINCT b.satker) AS n
-        FROM base b JOIN major_kind m
+        FROM rollup_base b JOIN rollup_major_kind m
           ON m.indicator_id = b.indicator_id AND m.year IS NOT DISTINCT FROM b.year
          AND m.kind = b.kind
         GROUP BY ALL
-    ),
-    major_unit AS (
-        SELECT u.indicator_id, u.year, u.unit, u.n, m.n AS peers
-        FROM units u JOIN major_kind m
-          ON m.indicator_id = u.indicator_id AND m.year IS NOT DISTINCT FROM u.year
-        QUALIFY row_number() OVER (
-            PARTITION BY u.indicator_id, u.year ORDER BY u.n DESC, u.unit) = 1
     )
-"""
+    SELECT u.indicator_id, u.year, u.unit, u.n, m.n AS peers
+    FROM units u JOIN rollup_major_kind m
+      ON m.indicator_id = u.indicator_id AND m.year IS NOT DISTINCT FROM u.year
+    QUALIFY row_number() OVER (
+        PARTITION BY u.indicator_id, u.year ORDER BY u.n DESC, u.unit) = 1""",
+)
 
-_KIND = f"""
-    WITH {_BASE}
+_KIND = """
     SELECT 'kind_outlier', b.satker, b.indicator_id, b.year, b.target_raw, b.kind,
            m.kind, m.n, m.peers, b.document_id, b.row_no, b.path, b.line, NULL, NULL
-    FROM base b JOIN major_kind m
+    FROM rollup_base b JOIN rollup_major_kind m
       ON m.indicator_id = b.indicator_id AND m.year IS NOT DISTINCT FROM b.year
     WHERE m.peers >= $min_peers AND 2 * m.n > m.peers AND b.kind <> m.kind
 """
 
-_UNIT = f"""
-    WITH {_BASE}
+_UNIT = """
     SELECT 'unit_outlier', b.satker, b.indicator_id, b.year, b.target_raw, b.unit,
            u.unit, u.n, u.peers, b.document_id, b.row_no, b.path, b.line, NULL, NULL
-    FROM base b JOIN major_kind m
+    FROM rollup_base b JOIN rollup_major_kind m
       ON m.indicator_id = b.indicator_id AND m.year IS NOT DISTINCT FROM b.year
-    JOIN major_unit u
+    JOIN rollup_major_unit u
       ON u.indicator_id = b.indicator_id AND u.year IS NOT DISTINCT FROM b.year
     WHERE m.peers >= $min_peers AND 2 * m.n > m.peers AND b.kind = m.kind
       AND u.peers >= $min_peers AND 2 * u.n > u.peers AND b.unit <> u.unit
 """
 
-_FAR = f"""
-    WITH {_BASE},
-    alike AS (
-        SELECT b.* FROM base b
-        JOIN major_kind m
+_FAR = """
+    WITH alike AS (
+        SELECT b.* FROM rollup_base b
+        JOIN rollup_major_kind m
           ON m.indicator_id = b.indicator_id AND m.year IS NOT DISTINCT FROM b.year
          AND m.kind = b.kind
-        JOIN major_unit u
+        JOIN rollup_major_unit u
           ON u.indicator_id = b.indicator_id AND u.year IS NOT DISTINCT FROM b.year
          AND u.unit = b.unit
         WHERE b.value IS NOT NULL
@@ -183,14 +187,14 @@ _FAR = f"""
 
 _MISSING = f"""
     WITH rows_ AS (
-        SELECT DISTINCT coalesce(r.satker, d.path) AS satker, r.year, r.indicator_id,
-               min(r.document_id) OVER (PARTITION BY coalesce(r.satker, d.path), r.year)
-                   AS document_id
-        FROM indicator_rows r JOIN documents d USING (document_id)
-        WHERE r.indicator_id IS NOT NULL
+        SELECT DISTINCT satker_key AS satker, year, indicator_id FROM rollup_rows
+    ),
+    documents_ AS (
+        SELECT satker_key AS satker, year, min(document_id) AS document_id
+        FROM rollup_rows GROUP BY ALL
     ),
     present AS (
-        SELECT DISTINCT satker, year, document_id, {_LEVEL} AS level FROM rows_
+        SELECT satker, year, document_id, {_LEVEL} AS level FROM documents_
     ),
     sizes AS (SELECT year, level, count(*) AS n FROM present GROUP BY ALL),
     holders AS (
@@ -250,6 +254,8 @@ def _parameters() -> dict[str, object]:
 
 def find_outliers(store: Store) -> list[PeerFinding]:
     """Every cross-satker finding of the store, by code, indicator, year and satker."""
+    for statement in STAGE:
+        store.connection.execute(statement)
     labels = dict(store.execute("SELECT indicator_id, label FROM indicators"))
     found: list[PeerFinding] = []
     for query in (_KIND, _UNIT, _FAR, _MISSING):

@@ -40,43 +40,16 @@ from ..errors import DocumentWriteError, SchemaError
 from ..numbers import format_decimal
 from .findings import PeerFinding, find_outliers
 from .store import Store, insert, to_pandas
-from .workbook import write_workbook
+from .workbook import Sheet, write_workbook
 
 __all__ = ["PARTS", "QUERIES", "Report", "build_report", "write_report"]
 
-_ROWS = """
-    linked AS (
-        SELECT r.*, coalesce(r.satker, d.path) AS satker_key
-        FROM indicator_rows r JOIN documents d USING (document_id)
-        WHERE r.indicator_id IS NOT NULL
-    ),
-    kind_counts AS (
-        SELECT indicator_id, year, target_kind, count(DISTINCT satker_key) AS n
-        FROM linked WHERE target_kind IS NOT NULL AND target_kind <> 'missing' GROUP BY ALL
-    ),
-    usual_kind AS (
-        SELECT * FROM kind_counts QUALIFY row_number() OVER (
-            PARTITION BY indicator_id, year ORDER BY n DESC, target_kind) = 1
-    ),
-    unit_counts AS (
-        SELECT l.indicator_id, l.year, l.target_unit, count(DISTINCT l.satker_key) AS n
-        FROM linked l JOIN usual_kind k ON k.indicator_id = l.indicator_id
-         AND k.year IS NOT DISTINCT FROM l.year AND k.target_kind = l.target_kind
-        GROUP BY ALL
-    ),
-    usual_unit AS (
-        SELECT * FROM unit_counts QUALIFY row_number() OVER (
-            PARTITION BY indicator_id, year ORDER BY n DESC, target_unit NULLS LAST) = 1
-    )
-"""
-
 #: The SQL of each part but the findings (those come from :func:`find_outliers`).
 QUERIES: Final[dict[str, str]] = {
-    "summary": f"""
-        WITH {_ROWS}
+    "summary": """
         SELECT l.indicator_id, i.label, l.year,
                count(DISTINCT l.satker_key) AS satker, count(*) AS rows,
-               any_value(k.target_kind) AS usual_kind, any_value(u.target_unit) AS usual_unit,
+               any_value(k.kind) AS usual_kind, any_value(nullif(u.unit, '')) AS usual_unit,
                count(l.capaian) AS with_capaian,
                round(min(l.capaian), 2) AS capaian_min,
                round(quantile_cont(l.capaian, 0.25), 2) AS capaian_q1,
@@ -84,16 +57,15 @@ QUERIES: Final[dict[str, str]] = {
                round(quantile_cont(l.capaian, 0.75), 2) AS capaian_q3,
                round(max(l.capaian), 2) AS capaian_max,
                count(*) FILTER (WHERE l.status = 'Tercapai') AS tercapai
-        FROM linked l JOIN indicators i USING (indicator_id)
-        LEFT JOIN usual_kind k
+        FROM rollup_rows l JOIN indicators i USING (indicator_id)
+        LEFT JOIN rollup_major_kind k
           ON k.indicator_id = l.indicator_id AND k.year IS NOT DISTINCT FROM l.year
-        LEFT JOIN usual_unit u
+        LEFT JOIN rollup_major_unit u
           ON u.indicator_id = l.indicator_id AND u.year IS NOT DISTINCT FROM l.year
         GROUP BY l.indicator_id, i.label, l.year
         ORDER BY l.indicator_id, l.year NULLS LAST
     """,
-    "targets": f"""
-        WITH {_ROWS}
+    "targets": """
         SELECT l.indicator_id, i.label, l.year, l.target_kind, l.target_unit,
                count(DISTINCT l.satker_key) AS satker, count(*) AS rows,
                min(l.target_value) AS target_min,
@@ -102,12 +74,11 @@ QUERIES: Final[dict[str, str]] = {
                quantile_cont(l.target_value, 0.75) AS target_q3,
                max(l.target_value) AS target_max,
                mode(l.target_raw) AS most_written
-        FROM linked l JOIN indicators i USING (indicator_id)
+        FROM rollup_rows l JOIN indicators i USING (indicator_id)
         GROUP BY ALL
         ORDER BY l.indicator_id, l.year NULLS LAST, satker DESC, l.target_kind, l.target_unit
     """,
-    "ranks": f"""
-        WITH {_ROWS}
+    "ranks": """
         SELECT l.indicator_id, i.label, l.year, l.satker_key AS satker, l.unit,
                l.document_id, l.row_no, l.target_raw, l.target_kind, l.target_value,
                l.target_unit, l.realisasi_raw, round(l.capaian, 2) AS capaian, l.status,
@@ -115,7 +86,7 @@ QUERIES: Final[dict[str, str]] = {
                    PARTITION BY l.indicator_id, l.year ORDER BY l.capaian DESC NULLS LAST)
                END AS capaian_rank,
                count(l.capaian) OVER (PARTITION BY l.indicator_id, l.year) AS ranked
-        FROM linked l JOIN indicators i USING (indicator_id)
+        FROM rollup_rows l JOIN indicators i USING (indicator_id)
         ORDER BY l.indicator_id, l.year NULLS LAST, capaian_rank NULLS LAST, satker, l.row_no
     """,
 }
@@ -261,18 +232,29 @@ def _html(store: Store, destination: Path) -> None:
         handle.write("\n".join(out).encode("utf-8"))
 
 
-def _lines(store: Store, name: str) -> Iterator[Sequence[object]]:
-    """The header and rows of a part, queried when first iterated (one open result on
-    the connection at a time)."""
-    result = store.connection.execute(_query(name))
-    yield [d[0] for d in result.description or ()]
-    while batch := result.fetchmany(10_000):
-        yield from batch
+_NUMERIC = ("DECIMAL", "INTEGER", "BIGINT", "HUGEINT", "SMALLINT", "TINYINT", "DOUBLE")
+
+
+def _sheet(store: Store, name: str) -> Sheet:
+    """A part as a sheet: numbers and text come as text from DuckDB, the numeric
+    columns marked; rows are fetched when the sheet is written."""
+    described = store.connection.execute(f"DESCRIBE ({_query(name)})").fetchall()
+    header = [str(row[0]) for row in described]
+    numbers = [str(row[1]).startswith(_NUMERIC) for row in described]
+    as_text = ", ".join(f'CAST("{c}" AS VARCHAR)' for c in header)
+
+    def rows() -> Iterator[Sequence[object]]:
+        result = store.connection.execute(f"SELECT {as_text} FROM ({_query(name)})")
+        while batch := result.fetchmany(20_000):
+            yield from batch
+
+    return Sheet(name, header, rows(), numbers)
 
 
 def _xlsx(store: Store, destination: Path) -> None:
+    sheets = [_sheet(store, name) for name in PARTS]
     with atomic_write(destination) as handle:
-        write_workbook(handle, [(name, _lines(store, name)) for name in PARTS])
+        write_workbook(handle, sheets)
 
 
 def write_report(store: Store, destination: str | os.PathLike[str]) -> list[Path]:

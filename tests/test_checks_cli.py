@@ -28,7 +28,10 @@ def test_check_on_the_seeds_fails_the_pipeline(capsys: pytest.CaptureFixture[str
     assert "003_cbb8dcb11a66d98f.txt:113  error     truncated" in out
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    assert err.strip() == f"360 rows read (3 doubted) in 5 file(s): {errors} errors, {warnings} warnings"
+    assert (
+        err.strip()
+        == f"360 rows read (3 doubted) in 5 file(s): {errors} errors, {warnings} warnings"
+    )
 
 
 def test_check_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:

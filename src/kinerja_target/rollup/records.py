@@ -46,7 +46,13 @@ _CONTEXT = Context(prec=38)
 
 def exact(value: Decimal | None) -> Decimal | None:
     """``value`` as the store keeps it: rounded half-up to 10 places, ``None`` when it
-    does not fit ``DECIMAL(38, 10)`` (the text keeps it)."""
+    does not fit ``DECIMAL(38, 10)`` (the text keeps it).
+
+    >>> exact(Decimal("2") / Decimal("3") * 100)
+    Decimal('66.6666666667')
+    >>> exact(Decimal("1E+30")) is None
+    True
+    """
     if value is None or not value.is_finite() or abs(value) >= _LIMIT:
         return None
     # DECIMAL(38, 10) holds 38 digits: more than the default context's 28.
@@ -120,7 +126,11 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 def year_in_path(path: str | os.PathLike[str]) -> int | None:
     """The year a file's name gives (``lkj_kota_ambon_2023.xlsx``), else its nearest
-    folder's (``2023/lkj.xlsx``): the last year in the name, ``None`` without one."""
+    folder's (``2023/lkj.xlsx``): the last year in the name, ``None`` without one.
+
+    >>> year_in_path("lkj/2023/lkj_kota_ambon.xlsx"), year_in_path("pk_2020_2024.csv")
+    (2023, 2024)
+    """
     for part in reversed(Path(path).parts):
         found = _YEAR.findall(part)
         if found:

@@ -40,7 +40,7 @@ from ..errors import DocumentWriteError, SchemaError
 from ..numbers import format_decimal
 from .findings import PeerFinding, find_outliers
 from .store import Store, insert, to_pandas
-from .workbook import Sheet, write_workbook
+from .workbook import Sheet, row_sql, write_workbook
 
 __all__ = ["PARTS", "QUERIES", "Report", "build_report", "write_report"]
 
@@ -236,19 +236,18 @@ _NUMERIC = ("DECIMAL", "INTEGER", "BIGINT", "HUGEINT", "SMALLINT", "TINYINT", "D
 
 
 def _sheet(store: Store, name: str) -> Sheet:
-    """A part as a sheet: numbers and text come as text from DuckDB, the numeric
-    columns marked; rows are fetched when the sheet is written."""
+    """A part as a sheet whose rows DuckDB renders as XML; fetched when written."""
     described = store.connection.execute(f"DESCRIBE ({_query(name)})").fetchall()
     header = [str(row[0]) for row in described]
     numbers = [str(row[1]).startswith(_NUMERIC) for row in described]
-    as_text = ", ".join(f'CAST("{c}" AS VARCHAR)' for c in header)
+    render = row_sql(list(zip(header, numbers, strict=True)))
 
     def rows() -> Iterator[Sequence[object]]:
-        result = store.connection.execute(f"SELECT {as_text} FROM ({_query(name)})")
+        result = store.connection.execute(f"SELECT {render} FROM ({_query(name)})")
         while batch := result.fetchmany(20_000):
             yield from batch
 
-    return Sheet(name, header, rows(), numbers)
+    return Sheet(name, header, rows(), numbers, xml=True)
 
 
 def _xlsx(store: Store, destination: Path) -> None:

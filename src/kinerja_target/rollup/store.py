@@ -179,6 +179,8 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> Stor
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
         raise DocumentReadError(name, f"not a usable DuckDB store: {exc}") from None
     try:
+        # DuckDB draws its own progress bar on long queries; the command has its own.
+        connection.execute("SET enable_progress_bar = false")
         if not read_only:
             for statement in DDL:
                 connection.execute(statement)

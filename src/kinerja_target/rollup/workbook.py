@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-__all__ = ["Sheet", "write_workbook"]
+__all__ = ["Sheet", "row_sql", "write_workbook"]
 
 # Characters XML 1.0 cannot carry at all: dropped from the text.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -82,14 +82,37 @@ def _cell(value: object, number: bool = False) -> str:
     return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
+def row_sql(columns: Sequence[tuple[str, bool]]) -> str:
+    """A DuckDB expression that renders a row as its ``<row>`` element, for a
+    :class:`Sheet` with ``xml=True``: ``columns`` are ``(name, numeric)`` pairs. The
+    database builds the XML of a national sheet many times faster than Python."""
+    cells = []
+    for name, numeric in columns:
+        text = f'CAST("{name}" AS VARCHAR)'
+        if numeric:
+            cell = f"'<c><v>' || {text} || '</v></c>'"
+        else:
+            clean = f"regexp_replace({text}, '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]', '', 'g')"
+            for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+                clean = f"replace({clean}, '{char}', '{entity}')"
+            cell = (
+                f"""'<c t="inlineStr"><is><t xml:space="preserve">' || {clean} || '</t></is></c>'"""
+            )
+        cells.append(f"""CASE WHEN "{name}" IS NULL THEN '<c/>' ELSE {cell} END""")
+    return "'<row>' || " + " || ".join(cells) + " || '</row>'"
+
+
 def _sheet(handle: IO[bytes], sheet: Sheet) -> None:
     handle.write(_SHEET_HEAD.encode())
     handle.write(("<row>" + "".join(_cell(h) for h in sheet.header) + "</row>").encode())
     numbers = sheet.numbers or (False,) * len(sheet.header)
     batch: list[str] = []
     for row in sheet.rows:
-        cells = "".join(_cell(v, n) for v, n in zip(row, numbers, strict=True))
-        batch.append(f"<row>{cells}</row>")
+        if sheet.xml:
+            batch.append(str(row[0]))
+        else:
+            cells = "".join(_cell(v, n) for v, n in zip(row, numbers, strict=True))
+            batch.append(f"<row>{cells}</row>")
         if len(batch) >= 2000:
             handle.write("".join(batch).encode("utf-8"))
             batch.clear()
@@ -100,12 +123,14 @@ def _sheet(handle: IO[bytes], sheet: Sheet) -> None:
 class Sheet:
     """One sheet: its ``name`` (at most 31 characters), its ``header``, its ``rows``,
     and which columns hold numbers written as text (``numbers``: a column of ``"97.5"``
-    strings is written as number cells; empty: every value by its own type)."""
+    strings is written as number cells; empty: every value by its own type). With
+    ``xml``, each row is a 1-tuple of its rendered ``<row>`` element (:func:`row_sql`)."""
 
     name: str
     header: Sequence[str]
     rows: Iterable[Sequence[object]] = attrs.field(repr=False)
     numbers: Sequence[bool] = ()
+    xml: bool = False
 
 
 def write_workbook(handle: IO[bytes], sheets: Sequence[Sheet]) -> None:

@@ -143,7 +143,7 @@ STAGE: Final = (
 
 _KIND = """
     SELECT 'kind_outlier', b.satker, b.indicator_id, b.year, b.target_raw, b.kind,
-           m.kind, m.n, m.peers, b.document_id, b.row_no, b.path, b.line, NULL, NULL
+           m.kind, m.n, m.peers, b.document_id, b.row_no, b.path, b.line, NULL, NULL, NULL
     FROM rollup_base b JOIN rollup_major_kind m
       ON m.indicator_id = b.indicator_id AND m.year IS NOT DISTINCT FROM b.year
     WHERE m.peers >= $min_peers AND 2 * m.n > m.peers AND b.kind <> m.kind
@@ -151,7 +151,7 @@ _KIND = """
 
 _UNIT = """
     SELECT 'unit_outlier', b.satker, b.indicator_id, b.year, b.target_raw, b.unit,
-           u.unit, u.n, u.peers, b.document_id, b.row_no, b.path, b.line, NULL, NULL
+           u.unit, u.n, u.peers, b.document_id, b.row_no, b.path, b.line, NULL, NULL, NULL
     FROM rollup_base b JOIN rollup_major_kind m
       ON m.indicator_id = b.indicator_id AND m.year IS NOT DISTINCT FROM b.year
     JOIN rollup_major_unit u
@@ -178,7 +178,8 @@ _FAR = """
     )
     SELECT 'far_target', a.satker, a.indicator_id, a.year, a.target_raw, a.value,
            s.middle, s.n, s.n, a.document_id, a.row_no, a.path, a.line,
-           abs(a.value - s.middle), greatest(1.4826 * s.mad, $floor * abs(s.middle), 1)
+           abs(a.value - s.middle), greatest(1.4826 * s.mad, $floor * abs(s.middle), 1),
+           CASE WHEN a.kind = 'percent' THEN '%' ELSE ' ' || a.unit END
     FROM alike a JOIN spread s
       ON s.indicator_id = a.indicator_id AND s.year IS NOT DISTINCT FROM a.year
     WHERE s.n >= $min_peers AND a.value <> s.middle
@@ -208,7 +209,7 @@ _MISSING = f"""
         WHERE s.n >= $min_peers AND h.n >= $common * s.n
     )
     SELECT 'missing_indicator', p.satker, c.indicator_id, c.year, NULL, NULL, c.level,
-           c.n, c.peers, p.document_id, NULL, d.path, NULL, NULL, NULL
+           c.n, c.peers, p.document_id, NULL, d.path, NULL, NULL, NULL, NULL
     FROM common c
     JOIN present p ON p.level = c.level AND p.year IS NOT DISTINCT FROM c.year
     JOIN documents d ON d.document_id = p.document_id
@@ -242,7 +243,7 @@ def _message(code: str, row: tuple[Any, ...], label: str) -> str:
         distance, scale = row[13], row[14]
         times = f"{distance / scale:.1f}".replace(".", ",") if scale else "∞"
         return (
-            f"{satker} sets {where} at {raw!r}, far from the median {_show(expected)} of "
+            f"{satker} sets {where} at {raw!r}, far from the median {_show(expected)}{row[15]} of "
             f"{peers} satker ({times} robust deviations)"
         )
     return f"{satker} has no row for {where}, which {agree} of {peers} {expected} satker have"
@@ -272,7 +273,7 @@ def find_outliers(store: Store) -> list[PeerFinding]:
                     year=row[3],
                     target_raw=row[4],
                     value=None if row[5] is None else _show(row[5]),
-                    expected=_show(row[6]),
+                    expected=_show(row[6]) + (row[15] or "").rstrip(),
                     agree=int(row[7]),
                     peers=int(row[8]),
                     document_id=row[9],

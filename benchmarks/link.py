@@ -29,11 +29,11 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kinerja_target.matching import Mention, link_indicators, normalize_indicator
+from kinerja_target.linking import Mention, link_indicators, normalize_indicator
+from kinerja_target.places import gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "seed_indicators.tsv"
-GAZETTEER = ROOT / "src" / "kinerja_target" / "data" / "wilayah.csv"
 
 DECISIVE_SINGLETONS = (
     "satker_pendidikan_pemilih_masyarakat_umum",
@@ -92,11 +92,10 @@ def chosen_indicators(wordings: dict[str, list[str]]) -> list[str]:
 def satker_names() -> list[tuple[str, str]]:
     """(satker name, how it is named inside a text) for KPU RI and every region."""
     names = [("KPU RI", "KPU")]
-    with GAZETTEER.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            level = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}[row["level"]]
-            full = f"KPU {level} {row['name']}"
-            names.append((full, full))
+    for place in gazetteer():
+        level = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}[place.level]
+        full = f"KPU {level} {place.name}"
+        names.append((full, full))
     return names
 
 

@@ -10,7 +10,13 @@ from pathlib import Path
 import attrs
 import pytest
 
-from kinerja_target.errors import KinerjaTargetError, SchemaError
+from kinerja_target.errors import (
+    DocumentReadError,
+    DocumentWriteError,
+    KinerjaTargetError,
+    SchemaError,
+)
+from kinerja_target.linking.spelling import Corrector
 from kinerja_target.matching import (
     CatalogEntry,
     Cluster,
@@ -386,3 +392,82 @@ def test_catalog_rejects_bad_files(tmp_path: Path, content: str) -> None:
 def test_catalog_ids_are_unique() -> None:
     with pytest.raises(SchemaError, match="repeated: a"):
         IndicatorCatalog([CatalogEntry("a", "x"), CatalogEntry("a", "y")])
+
+
+def test_catalog_unreadable_files_are_library_errors(tmp_path: Path) -> None:
+    path = tmp_path / "katalog.csv"
+    path.write_bytes("id,text\nx,Persentase pengadaan tepat waktu \u2013 2024\n".encode("cp1252"))
+    with pytest.raises(DocumentReadError, match="not UTF-8"):
+        IndicatorCatalog.load(path)
+    with pytest.raises(DocumentReadError, match="cannot be read"):
+        IndicatorCatalog.load(tmp_path / "missing.json")
+
+
+def test_catalog_save_fails_cleanly_and_keeps_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "katalog.json"
+    IndicatorCatalog([CatalogEntry("a", "Indeks Reformasi Birokrasi")]).save(path)
+    before = path.read_bytes()
+    with pytest.raises(DocumentWriteError):
+        IndicatorCatalog([CatalogEntry("b", "Nilai SAKIP")]).save(tmp_path / "no" / "k.json")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["katalog.json"]
+
+
+# -- spelling learned from the corpus ---------------------------------------------------------
+
+
+def test_learned_spelling_never_corrects_a_real_word() -> None:
+    # 'tepat' is one edit from 'tempat' (a word the tables know, from 'TPS'); in a small
+    # corpus it is also the rarer of the two. It is a real word: it stays.
+    mentions = [
+        ("KPU A", "Persentase laporan keuangan yang disampaikan tepat waktu"),
+        ("KPU B", "Jumlah tempat pemungutan suara yang memenuhi standar"),
+        ("KPU C", "Jumlah tempat pemungutan suara yang memenuhi standar"),
+        ("KPU D", "Jumlah tempat pemungutan suara yang memenuhi standar"),
+    ]
+    result = link_indicators(mentions)
+    assert result.wording_of(0) == "persentase laporan keuangan yang disampaikan tepat waktu"
+    assert result.wording_of(1) == "jumlah tempat pemungutan suara yang memenuhi standar"
+
+
+def test_learned_spelling_needs_the_word_in_the_same_place() -> None:
+    common = [["penataan", "arsip", "dinamis"]] * 3
+    # one edit from a common word, and where that word stands: a typo
+    assert Corrector([*common, ["penatan", "arsip", "statis"]]).fix == {"penatan": "penataan"}
+    assert Corrector([*common, ["pengelolaan", "arsip", "dinamsi"]]).fix == {"dinamsi": "dinamis"}
+    # one edit from a common word but in a context of its own: another word
+    assert Corrector([*common, ["penataran", "pegawai", "baru"]]).fix == {}
+    # the tables' phrases are contexts too: 'berjalan dengan baik' (spelling table)
+    fixed = Corrector([["sarana", "yang", "beerjalan", "dengan", "baik"]])
+    assert fixed("sarana yang beerjalan dengan baik") == "sarana yang berfungsi dengan baik"
+
+
+def test_learned_spelling_mends_typos_at_scale() -> None:
+    mentions = [
+        (f"KPU {n}", "Persentase pegawai negeri yang mengikuti pelatihan") for n in range(4)
+    ]
+    mentions.append(("KPU X", "Persentase pegawwai negeri yang mengikuti pelatihan"))
+    result = link_indicators(mentions)
+    assert result.wording_of(4) == result.wording_of(0)
+    assert len(set(result.labels)) == 1
+
+
+def test_a_result_built_by_hand_explains_as_the_run_would() -> None:
+    mentions = [
+        ("KPU A", "Persentase sarana transportasi yang berfungsi dengan baik"),
+        ("KPU B", "Presentase sarana transportasi yang berjalan dengan baik"),
+        ("KPU C", "Persentase sarana transportasi yang berfungsi dengan baik dan aman"),
+    ]
+    run = link_indicators(mentions)
+    by_hand = LinkResult(
+        mentions=run.mentions,
+        labels=run.labels,
+        clusters=run.clusters,
+        links=run.links,
+        near_misses=run.near_misses,
+    )
+    assert by_hand == run
+    for i, j in [(0, 1), (0, 2), (1, 2)]:
+        assert by_hand.explain(i, j) == run.explain(i, j)
+        assert by_hand.wording_of(i) == run.wording_of(i)
+    assert pickle.loads(pickle.dumps(run)).explain(0, 2) == run.explain(0, 2)

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja_target.matching import LinkResult, Mention, link_indicators, normalize_indicator
+from kinerja_target.places import gazetteer
 
 DATA = Path(__file__).parent / "data"
-GAZETTEER = Path(__file__).parent.parent / "src" / "kinerja_target" / "data" / "wilayah.csv"
 
 
 def _gold() -> list[Mention]:
@@ -26,8 +26,7 @@ def _gold() -> list[Mention]:
 
 def _satker_names() -> list[str]:
     level = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
-    with GAZETTEER.open(encoding="utf-8", newline="") as handle:
-        return [f"KPU {level[r['level']]} {r['name']}" for r in csv.DictReader(handle)]
+    return [f"KPU {level[p.level]} {p.name}" for p in gazetteer()]
 
 
 GOLD = _gold()

@@ -14,6 +14,7 @@ The public surface::
     read_document(path_or_text) -> list[Row]                rows of RKT/PK/IKU/LKj tables
     check(rows) -> list[Finding]                            data-quality findings
     compute_table(path) / write_table(report, path)         capaian for a LAKIP CSV/XLSX table
+    report(paths, *, scale, method, previous) -> Report     the LKj chapter III (XLSX, HTML)
 
 Value kinds: :class:`Percent`, :class:`Quantity`, :class:`Number`, :class:`Grade`,
 :class:`Money`, :class:`Compound`, :class:`Range`, :class:`Missing`. Errors derive from
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
     from .capaian import CapaianReport, compute_table, write_table
     from .checks import Finding, check
     from .documents import Row, read_document
-    from .matching import (
+    from .linking import (
         CatalogEntry,
         CatalogMatch,
         Cluster,
@@ -74,21 +75,34 @@ if TYPE_CHECKING:
         link_indicators,
         normalize_indicator,
     )
+    from .report import build_report, report
 
-__version__ = "0.1.0"
+
+def _version() -> str:
+    # One version, in pyproject.toml: the installed package's metadata carries it. A
+    # checkout used without installing (PYTHONPATH=src) has no metadata to read.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kinerja-target")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+__version__ = _version()
 
 # name -> module that defines it, imported when the name is first used.
 _LAZY = {
-    "CatalogEntry": "matching",
-    "CatalogMatch": "matching",
-    "Cluster": "matching",
-    "IndicatorCatalog": "matching",
-    "Link": "matching",
-    "LinkResult": "matching",
-    "MatchingRules": "matching",
-    "Mention": "matching",
-    "link_indicators": "matching",
-    "normalize_indicator": "matching",
+    "CatalogEntry": "linking",
+    "CatalogMatch": "linking",
+    "Cluster": "linking",
+    "IndicatorCatalog": "linking",
+    "Link": "linking",
+    "LinkResult": "linking",
+    "MatchingRules": "linking",
+    "Mention": "linking",
+    "link_indicators": "linking",
+    "normalize_indicator": "linking",
     "CapaianReport": "capaian",
     "compute_table": "capaian",
     "write_table": "capaian",
@@ -96,6 +110,8 @@ _LAZY = {
     "read_document": "documents",
     "Finding": "checks",
     "check": "checks",
+    "build_report": "report",
+    "report": "report",
 }
 
 
@@ -148,6 +164,7 @@ __all__ = [
     "WarningCode",
     "achievement",
     "aggregate",
+    "build_report",
     "check",
     "compute_table",
     "from_dict",
@@ -157,5 +174,6 @@ __all__ = [
     "parse_many",
     "parse_target",
     "read_document",
+    "report",
     "write_table",
 ]

@@ -42,11 +42,24 @@ from .parse import parse_target
 from .polarity import Polarity, PolarityInference, infer_polarity
 from .scales import SCALES
 from .units import get_unit
-from .values import Compound, Grade, Missing, Money, Number, Percent, Quantity, Range, Target
+from .values import (
+    Compound,
+    Grade,
+    Missing,
+    Money,
+    Number,
+    Percent,
+    Quantity,
+    Range,
+    Target,
+    WarningCode,
+)
 
 __all__ = [
     "CAP_KPU",
     "CAP_PERMENPANRB",
+    "NEGATIVE_TARGET",
+    "PERCENT_FRACTION",
     "Achievement",
     "Aggregate",
     "MinFormula",
@@ -59,7 +72,22 @@ CAP_KPU = Decimal(100)
 #: The ceiling of PermenPANRB 8/2021 (SKP "nilai capaian" tops at 120).
 CAP_PERMENPANRB = Decimal(120)
 
+#: Warning: one side is a bare fraction (``0.812``, what a percent-formatted cell holds)
+#: and the other a written percent (``77,5%``); the fraction was read as 81,2%.
+PERCENT_FRACTION = "percent_fraction"
+#: Warning: the target is below zero, where R / T has no meaning (decision 0313).
+NEGATIVE_TARGET = "negative_target"
+
 _HUNDRED = Decimal(100)
+# A bare number up to this is read as a fraction of 100% against a written percent: a
+# percent-formatted cell of 200% holds 2.
+_FRACTION_LIMIT = Decimal(2)
+# ... when, read as it stands, it would be less than a tenth of the other side: the
+# reading that puts the two nearer each other (on a log scale) wins.
+_FRACTION_RATIO = Decimal("0.1")
+# Both sides unmarked under a percentage wording ("100" and "0,852"): only when the other
+# side reads as a whole percent of at least this.
+_WHOLE_PERCENT = Decimal(50)
 # Enough digits that no reported figure is ever affected by the division's rounding.
 _CTX = Context(prec=34)
 # Rounding a result for a report must never fail, whatever its size.
@@ -109,6 +137,9 @@ class Achievement:
     polarity: Polarity = Polarity.MAX
     target: Target | None = attrs.field(default=None, eq=False, repr=False)
     actual: Target | None = attrs.field(default=None, eq=False, repr=False)
+    #: What the computation noticed: ``percent_fraction`` (a bare fraction against a
+    #: percent was read as a fraction of 100%), ``negative_target``.
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
 
     @property
     def computable(self) -> bool:
@@ -329,6 +360,91 @@ def _resolve(value: Target | str | int | Decimal, indicator: str | None) -> Targ
     return parse_target(value, indicator=indicator)
 
 
+# -- sanity: fractions against percents, negative targets ----------------------------------------
+
+
+def _written_percent(value: Target) -> Decimal | None:
+    """The value of a percent written with its sign (or a range of them), else ``None``."""
+    inner = value.low if isinstance(value, Range) else value
+    if isinstance(inner, Percent) and WarningCode.UNIT_INFERRED not in inner.warnings:
+        return inner.value
+    return None
+
+
+def _hundred_point(scale: str | None) -> bool:
+    """Whether ``scale`` scores from 0 to 100 (SAKIP, RB, KIP, IKM), where 0,852 is no
+    plausible score but a percent-formatted 85,2."""
+    if scale is None or scale not in SCALES:
+        return False
+    highs = [g.band.high for g in SCALES[scale].grades if g.band is not None]
+    return bool(highs) and max(highs) >= _HUNDRED
+
+
+def _unmarked(value: Target) -> Decimal | None:
+    """The value of a number written without a unit (a bare number or a score on a
+    0–100 scale, or a percent only the wording made one), else ``None``."""
+    if isinstance(value, Number) and (value.scale is None or _hundred_point(value.scale)):
+        return value.value
+    if isinstance(value, Percent) and WarningCode.UNIT_INFERRED in value.warnings:
+        return value.value if value.basis is None else None
+    return None
+
+
+def _as_fraction(value: Target, number: Decimal) -> Percent:
+    percent = _CTX.multiply(number, _HUNDRED).normalize(_CTX)
+    if percent == percent.to_integral_value():
+        percent = percent.quantize(Decimal(1))
+    return Percent(percent, qualifier=value.qualifier, raw=value.raw)
+
+
+def _fraction_sanity(target: Target, actual: Target) -> tuple[Target, Target, str | None]:
+    """Read a bare fraction as a fraction of 100% where the other side is a percent.
+
+    ``77,5%`` against ``0.812`` (a percent-formatted cell read without its format, as
+    ``pd.read_excel`` gives it) is 81,2%, not 0,812%: the fraction is read so when it is
+    at most 2 and, read as it stands, less than a tenth of the written percent. Two
+    unmarked numbers under a percentage wording, or two scores on one 0–100 scale
+    (``100`` and ``0,852``), are read so only when the other is at least 50. Decision 0312.
+    """
+    for role, side, other in (("realisasi", actual, target), ("target", target, actual)):
+        number = _unmarked(side)
+        if number is None or not 0 < number <= _FRACTION_LIMIT:
+            continue
+        written = _written_percent(other)
+        reference = written
+        if reference is None:
+            unmarked = _unmarked(other)
+            either_percent = isinstance(side, Percent) or isinstance(other, Percent)
+            same_score = (
+                isinstance(side, Number)
+                and isinstance(other, Number)
+                and side.scale is not None
+                and side.scale == other.scale
+            )
+            wording_says_percent = either_percent or same_score
+            if unmarked is not None and wording_says_percent and unmarked >= _WHOLE_PERCENT:
+                reference = unmarked
+        if reference is None or reference <= 0:
+            continue
+        if _CTX.divide(number, reference) >= _FRACTION_RATIO:
+            continue
+        replaced = _as_fraction(side, number)
+        note = (
+            f"{role} {_num(number)} dibaca sebagai pecahan dari 100% = {replaced} "
+            f"({PERCENT_FRACTION})"
+        )
+        if role == "realisasi":
+            return target, replaced, note
+        return replaced, actual, note
+    return target, actual, None
+
+
+def _negative(value: Target) -> Decimal | None:
+    inner = value.low if isinstance(value, Range) else value
+    point = _point(inner)
+    return point if point is not None and point < 0 else None
+
+
 # -- the computation ------------------------------------------------------------------------------
 
 
@@ -374,15 +490,32 @@ def achievement(
             chosen = Polarity.MAX
     limit = _coerce_cap(cap)
     min_formula = MinFormula(formula) if not isinstance(formula, MinFormula) else formula
-    result = _compute(t_value, a_value, chosen, min_formula)
-    percent, met, text = result
+    warnings: list[str] = []
+    compared_target, compared_actual, fraction = _fraction_sanity(t_value, a_value)
+    negative = _negative(compared_target)
+    if negative is not None:
+        # R / T flips its meaning below zero (-12 against -10 would be 120%), and no
+        # regulation gives a formula: not computable, and said (decision 0313).
+        percent, met = None, None
+        text = (
+            f"{compared_actual} vs {compared_target}: target negatif ({_num(negative)}), "
+            f"R/T tidak bermakna; capaian tidak dapat dihitung ({NEGATIVE_TARGET})"
+        )
+        warnings.append(NEGATIVE_TARGET)
+    else:
+        percent, met, text = _compute(compared_target, compared_actual, chosen, min_formula)
+    if fraction is not None:
+        text = f"{text} [{fraction}]"
+        warnings.append(PERCENT_FRACTION)
     capped = False
     if percent is not None and limit is not None and percent > limit:
         text = f"{text}, dibatasi {_pct(limit)}"
         percent, capped = limit, True
     if inference is not None and inference.contradiction:
         text = f"{text} (polarity_contradiction: {inference.reason})"
-    return Achievement(percent, met, capped, text, chosen, t_value, a_value)
+    return Achievement(
+        percent, met, capped, text, chosen, t_value, a_value, warnings=tuple(warnings)
+    )
 
 
 def _compute(
@@ -442,20 +575,32 @@ def _compound(
     return mean, met, f"{explained}; rata-rata = {_show(mean)}"
 
 
-def aggregate(items: Iterable[Achievement | Decimal | None], *, method: str = "mean") -> Aggregate:
+def aggregate(
+    items: Iterable[Achievement | Decimal | None],
+    *,
+    method: str = "mean",
+    weights: Iterable[Decimal | int | str] | None = None,
+) -> Aggregate:
     """The capaian of a sasaran or a satker from its indicators.
 
-    ``method`` is ``"mean"`` (arithmetic, LKj practice) or ``"geometric"`` (PMK 22/2021).
-    Not-computable items (``None``) are skipped and counted in ``skipped``.
+    ``method`` is ``"mean"`` (arithmetic, LKj practice), ``"geometric"`` (PMK 22/2021)
+    or ``"weighted"`` (an arithmetic mean with one weight per item, ``weights``; a weight
+    of a skipped item is dropped with it). Not-computable items (``None``) are skipped
+    and counted in ``skipped``.
 
     >>> aggregate([Decimal(100), Decimal(90)], method="geometric").rounded()
     Decimal('94.87')
+    >>> aggregate([Decimal(100), Decimal(70)], method="weighted", weights=[3, 1]).rounded()
+    Decimal('92.50')
     """
-    if method not in ("mean", "geometric"):
-        raise SchemaError(f"method must be 'mean' or 'geometric', not {method!r}")
+    if method not in ("mean", "geometric", "weighted"):
+        raise SchemaError(f"method must be 'mean', 'geometric' or 'weighted', not {method!r}")
+    listed = list(items)
+    if method == "weighted":
+        return _weighted(listed, weights)
     values: list[Decimal] = []
     skipped = 0
-    for item in items:
+    for item in listed:
         value = item.percent if isinstance(item, Achievement) else item
         if value is None:
             skipped += 1
@@ -476,3 +621,41 @@ def aggregate(items: Iterable[Achievement | Decimal | None], *, method: str = "m
         how = f"rata-rata ukur {len(values)} indikator"
     skipped_text = f", {skipped} dilewati (tidak dapat dihitung)" if skipped else ""
     return Aggregate(result, method, len(values), skipped, f"{how}{skipped_text} = {_show(result)}")
+
+
+def _weight(value: Decimal | int | str) -> Decimal:
+    try:
+        weight = Decimal(str(value).strip().replace(",", "."))
+    except ArithmeticError:
+        raise SchemaError(f"a weight must be a number, not {value!r}") from None
+    if not weight.is_finite() or weight < 0:
+        raise SchemaError(f"a weight must be zero or more, not {value!r}")
+    return weight
+
+
+def _weighted(
+    items: list[Achievement | Decimal | None], weights: Iterable[Decimal | int | str] | None
+) -> Aggregate:
+    if weights is None:
+        raise SchemaError("method 'weighted' needs one weight per item")
+    given = [_weight(w) for w in weights]
+    if len(given) != len(items):
+        raise SchemaError(f"{len(given)} weights for {len(items)} items")
+    pairs: list[tuple[Decimal, Decimal]] = []
+    skipped = 0
+    for item, weight in zip(items, given, strict=True):
+        value = item.percent if isinstance(item, Achievement) else item
+        if value is None:
+            skipped += 1
+        else:
+            pairs.append((Decimal(value), weight))
+    total = _sum(w for _, w in pairs)
+    if not pairs or total == 0:
+        why = "tidak ada capaian yang dapat dihitung" if not pairs else "jumlah bobot 0"
+        return Aggregate(None, "weighted", len(pairs), skipped, why)
+    result = _CTX.divide(_sum(_CTX.multiply(v, w) for v, w in pairs), total)
+    skipped_text = f", {skipped} dilewati (tidak dapat dihitung)" if skipped else ""
+    how = f"rata-rata tertimbang {len(pairs)} indikator (jumlah bobot {_num(total)})"
+    return Aggregate(
+        result, "weighted", len(pairs), skipped, f"{how}{skipped_text} = {_show(result)}"
+    )

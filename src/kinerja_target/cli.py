@@ -23,6 +23,7 @@ import attrs
 from .errors import DocumentReadError, KinerjaTargetError, TargetParseError
 from .parse import parse_target
 from .rollup.command import add_parser as _add_rollup
+from .report.command import add_parser as _add_report
 
 if TYPE_CHECKING:
     from .documents import Reading
@@ -541,8 +542,8 @@ def _run_link(args: argparse.Namespace) -> int:
             print(f"{link.left}\n  ~ {link.right}\n  {link.explain()}")
     if not args.quiet:
         print(
-            f"{len(mentions)} mentions in {len(files)} file(s): {len(result.clusters)} clusters, {len(result.links)} links, "
-            f"{len(result.near_misses)} near misses",
+            f"{len(mentions)} mentions in {len(files)} file(s): {len(result.clusters)} "
+            f"clusters, {len(result.links)} links, {len(result.near_misses)} near misses",
             file=sys.stderr,
         )
     return 2 if tally.unreadable else 0
@@ -557,6 +558,7 @@ _COMMANDS: tuple[Callable[[Any], Runner], ...] = (
     _add_check,
     _add_link,
     _add_rollup,
+    _add_report,
 )
 
 
@@ -565,6 +567,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Runner]]:
         prog="kinerja-target",
         description="Read, compare, link and check KPU performance targets (RKT, PK, LKj).",
     )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners: dict[str, Runner] = {}
     for add in _COMMANDS:

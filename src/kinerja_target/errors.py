@@ -5,6 +5,11 @@ the builtin a caller would naturally catch (``ValueError`` for bad input, ``Type
 for values that cannot be compared), so ``except ValueError`` keeps working for code that
 does not know this library.
 
+Every error is rebuilt from its arguments: ``args`` holds the constructor's arguments
+(not the message, which ``str()`` writes from them), so an error survives ``pickle``,
+``copy``, a worker process of :mod:`multiprocessing`, and the engines (polars, Spark)
+that raise it again as ``type(error)(*error.args)`` (docs/decisions/0503).
+
 Problems that are *noticed* but do not stop a value from being read (a cut-off cell, a
 unit that does not fit the indicator) are not exceptions: they are warning codes on the
 value, so that a bulk run keeps every row.
@@ -40,13 +45,13 @@ class TargetParseError(KinerjaTargetError, ValueError):
     code = "unparseable_target"
 
     def __init__(self, text: str, position: int, reason: str) -> None:
+        super().__init__(text, position, reason)
         self.text = text
         self.position = position
         self.reason = reason
-        super().__init__(f"cannot read a target from {text!r} at position {position}: {reason}")
 
-    def __reduce__(self) -> tuple[type[TargetParseError], tuple[str, int, str]]:
-        return (type(self), (self.text, self.position, self.reason))
+    def __str__(self) -> str:
+        return f"cannot read a target from {self.text!r} at position {self.position}: {self.reason}"
 
 
 class SchemaError(KinerjaTargetError, ValueError):
@@ -62,13 +67,13 @@ class IncomparableError(KinerjaTargetError, TypeError):
     code = "incomparable"
 
     def __init__(self, left: object, right: object, reason: str) -> None:
+        super().__init__(left, right, reason)
         self.left = left
         self.right = right
         self.reason = reason
-        super().__init__(f"cannot compare {left!r} with {right!r}: {reason}")
 
-    def __reduce__(self) -> tuple[type[IncomparableError], tuple[object, object, str]]:
-        return (type(self), (self.left, self.right, self.reason))
+    def __str__(self) -> str:
+        return f"cannot compare {self.left!r} with {self.right!r}: {self.reason}"
 
 
 class DocumentReadError(KinerjaTargetError, ValueError):
@@ -77,14 +82,14 @@ class DocumentReadError(KinerjaTargetError, ValueError):
     code = "document"
 
     def __init__(self, source: str, reason: str, line: int | None = None) -> None:
+        super().__init__(source, reason, line)
         self.source = source
         self.reason = reason
         self.line = line
-        where = f"{source}:{line}" if line is not None else source
-        super().__init__(f"cannot read {where}: {reason}")
 
-    def __reduce__(self) -> tuple[type[DocumentReadError], tuple[str, str, int | None]]:
-        return (type(self), (self.source, self.reason, self.line))
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"cannot read {where}: {self.reason}"
 
 
 class DocumentWriteError(KinerjaTargetError, OSError):
@@ -94,12 +99,15 @@ class DocumentWriteError(KinerjaTargetError, OSError):
     code = "write"
 
     def __init__(self, destination: str, reason: str) -> None:
+        super().__init__(destination, reason)
+        # OSError reads two arguments as (errno, strerror): this error has no errno.
+        self.errno = None
+        self.strerror = reason
         self.destination = destination
         self.reason = reason
-        super().__init__(f"cannot write {destination}: {reason}")
 
-    def __reduce__(self) -> tuple[type[DocumentWriteError], tuple[str, str]]:
-        return (type(self), (self.destination, self.reason))
+    def __str__(self) -> str:
+        return f"cannot write {self.destination}: {self.reason}"
 
 
 class MissingExtraError(KinerjaTargetError, ImportError):
@@ -109,12 +117,13 @@ class MissingExtraError(KinerjaTargetError, ImportError):
     code = "missing_extra"
 
     def __init__(self, feature: str, package: str, extra: str) -> None:
+        super().__init__(feature, package, extra)
         self.feature = feature
         self.package = package
         self.extra = extra
-        super().__init__(
-            f"{feature} needs the {package} package: pip install 'kinerja-target[{extra}]'"
-        )
 
-    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
-        return (type(self), (self.feature, self.package, self.extra))
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs the {self.package} package: "
+            f"pip install 'kinerja-target[{self.extra}]'"
+        )

@@ -15,18 +15,22 @@ guessing silently. Sources: DOMAIN.md §6 (seeds, LKj practice; the cue lists ar
 
 from __future__ import annotations
 
+import csv
 import enum
+import io
 import re
 from decimal import Decimal
 from functools import cache, lru_cache
+from importlib import resources
 
 import attrs
 
 from .errors import TargetParseError
 from .parse import fold_wording, parse_target
+from .units import get_unit
 from .values import Number, Percent, Quantity, Range, Target, WarningCode
 
-__all__ = ["Polarity", "PolarityInference", "infer_polarity"]
+__all__ = ["Polarity", "PolarityInference", "infer_polarity", "wording_cues"]
 
 
 class Polarity(enum.StrEnum):
@@ -55,72 +59,35 @@ class PolarityInference:
         return (WarningCode.POLARITY_CONTRADICTION,) if self.contradiction else ()
 
 
-# Cue lists, as data: (pattern on the folded wording, polarity, reason). Checked in order;
-# the first that matches decides. Patterns match lower-case text with typos of
-# "persentase" folded and HTML removed.
-_NEGATIVE_OBJECTS = (
-    r"temuan|kesalahan|pelanggaran|sengketa|perkara|keluhan|pengaduan|kasus|"
-    r"hukuman disiplin|dijatuhi hukuman|kerugian|tunggakan|deviasi|retur|void|dispensasi|"
-    r"tidak masuk dalam daftar|tidak terdaftar|gugatan|keberatan"
-)
-WORDING_CUES: tuple[tuple[str, Polarity, str], ...] = (
-    (
-        r"^(rata-rata )?(lama waktu|lamanya|waktu penyelesaian|waktu pelayanan|"
-        r"waktu tunggu|jangka waktu|durasi)\b",
-        Polarity.MIN,
-        "a waiting or processing time: shorter is better",
-    ),
-    (
-        r"^persentase (penurunan|pengurangan)\b",
-        Polarity.MAX,
-        "a percentage of decrease measures the decrease itself: more is better",
-    ),
-    (
-        r"\b(penyelesaian|tindak lanjut|ditindaklanjuti|diselesaikan)\b.*\b("
-        + _NEGATIVE_OBJECTS
-        + r")",
-        Polarity.MAX,
-        "settling or following up problems is the good thing measured",
-    ),
-    (
-        # the same, with the problem named first: "pengaduan ... yang ditindaklanjuti"
-        r"\b("
-        + _NEGATIVE_OBJECTS
-        + r")\b.*\b(ditindaklanjuti|diselesaikan|terselesaikan|ditangani|tertangani|"
-        r"direspon|direspons|dijawab|dituntaskan)\b",
-        Polarity.MAX,
-        "settling or following up problems is the good thing measured",
-    ),
-    (
-        r"\b(bebas|tanpa|dimenangkan|menang)\b",
-        Polarity.MAX,
-        "'bebas', 'tanpa' or 'dimenangkan' phrase the good outcome",
-    ),
-    (
-        r"\b(deviasi|rentang|stabil|proporsional)\b",
-        Polarity.STABLE,
-        "a deviation or band around the target is what is measured",
-    ),
-    (
-        r"^(penurunan|pengurangan) (jumlah|angka|tingkat|nilai)\b",
-        Polarity.MIN,
-        "a decrease in a count: the target is a ceiling",
-    ),
-    (
-        r"^(jumlah|angka|tingkat|rasio|banyaknya|frekuensi|persentase)\b.*\b("
-        + _NEGATIVE_OBJECTS
-        + r")",
-        Polarity.MIN,
-        "it counts something to avoid",
-    ),
-)
+# The cue lists are data (``data/polarity_cues.csv``, ``data/polarity_objects.csv``):
+# (pattern on the folded wording, polarity, reason), checked in order; the first that
+# matches decides. ``{objects}`` in a pattern stands for the things to avoid (findings,
+# errors, violations, complaints, delays, duplicates, unabsorbed budget ...). Patterns
+# match lower-case text with typos of "persentase" folded and HTML removed.
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("kinerja_target").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@cache
+def wording_cues() -> tuple[tuple[str, Polarity, str], ...]:
+    """The ordered cue list: (regular expression, polarity, reason), from the data files."""
+    objects = "|".join(row["pattern"] for row in _data_rows("polarity_objects.csv"))
+    return tuple(
+        (row["pattern"].replace("{objects}", objects), Polarity(row["polarity"]), row["reason"])
+        for row in _data_rows("polarity_cues.csv")
+    )
+
+
 _PERCENT_TYPO = r"^p[a-z]{1,3}sent[a-z]*\b"
 
 
 @cache
 def _compiled() -> tuple[tuple[re.Pattern[str], Polarity, str], ...]:
     """The cue patterns, compiled when polarity is first asked for."""
-    return tuple((re.compile(p), pol, why) for p, pol, why in WORDING_CUES)
+    return tuple((re.compile(p), pol, why) for p, pol, why in wording_cues())
 
 
 def _fold(indicator: str) -> str:
@@ -142,8 +109,22 @@ def _from_wording(indicator: str) -> tuple[Polarity, str, str | None, bool]:
     return Polarity.MAX, "no cue for lower-is-better: higher is better by default", None, False
 
 
-def _from_target(target: Target) -> tuple[Polarity, str] | None:
-    """What the target alone says, if anything."""
+# Dimensions of durations (units.py) and wordings about time: a target of "7 – 8 bulan"
+# for "Ketepatan waktu penyelesaian ..." is a duration to stay under (PermenPANRB 8/2021,
+# kondisi khusus), while "Persentase ... dalam waktu 5 hari kerja" targets a percentage.
+_DURATIONS = frozenset({"waktu", "hari_kerja", "bulan"})
+_ABOUT_TIME = re.compile(r"\b(waktu|lama|lamanya|durasi|keterlambatan|terlambat)\b")
+
+
+def _is_duration(target: Target) -> bool:
+    inner = target.low if isinstance(target, Range) else target
+    return isinstance(inner, Quantity) and get_unit(inner.unit).dimension in _DURATIONS
+
+
+def _from_target(target: Target, indicator: str = "") -> tuple[Polarity, str] | None:
+    """What the target alone (or with the wording's mention of time) says, if anything."""
+    if _is_duration(target) and _ABOUT_TIME.search(_fold(indicator)):
+        return Polarity.MIN, "the target is a duration to stay within: shorter is better"
     if target.qualifier in ("<=", "<"):
         return Polarity.MIN, "the target is a ceiling (maksimal, paling lambat, ≤)"
     if target.qualifier in (">=", ">"):
@@ -177,7 +158,7 @@ def infer_polarity(indicator: str, target: Target | str | None = None) -> Polari
         except TargetParseError:
             target = None
     polarity, reason, cue, matched = _from_wording(indicator)
-    by_target = _from_target(target) if target is not None else None
+    by_target = _from_target(target, indicator) if target is not None else None
     if by_target is None:
         mismatched = target is not None and WarningCode.UNIT_MISMATCH in target.warnings
         if (

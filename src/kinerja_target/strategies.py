@@ -10,6 +10,16 @@ Needs the ``hypothesis`` extra (``pip install kinerja-target[hypothesis]``).
 * :func:`target_values` draws values directly (for round trips through ``to_dict`` and
   through ``str``).
 * :func:`cell_texts` draws arbitrary cell-like text, for "never crashes" tests.
+* :func:`read_values` draws values as the parser returns them (with their ``raw`` text
+  and warning codes); ``st.from_type(Percent)`` and the other value classes use it.
+* :func:`achievement_cases` draws ``(target, realisation, polarity)`` triples that
+  :func:`~kinerja_target.achievement` compares, for properties of capaian.
+* :func:`rows` draws :class:`~kinerja_target.Row` objects, as the table reader gives them.
+
+Installing the library registers these strategies with hypothesis (an entry point of
+the ``hypothesis`` group), so ``st.from_type(kinerja_target.Percent)`` and
+``st.from_type(kinerja_target.Target)`` draw valid values without importing this
+module. See ``docs/testing.md``.
 
 >>> from hypothesis import given
 >>> @given(target_cells())
@@ -21,20 +31,77 @@ Needs the ``hypothesis`` extra (``pip install kinerja-target[hypothesis]``).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .errors import SchemaError, TargetParseError
+from .numbers import format_decimal, write_number_words
+from .parse import parse_target
+from .polarity import Polarity
+from .scales import SCALES
+from .units import UNIT_TABLE, Unit
+from .values import (
+    Compound,
+    Grade,
+    Missing,
+    Money,
+    Number,
+    Percent,
+    Quantity,
+    Range,
+    Target,
+    WarningCode,
+)
+
+_ready = False
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every value class, for ``st.from_type``: called by
+    hypothesis, when it is imported, through the entry point in ``pyproject.toml``.
+
+    Defined before hypothesis is imported: importing this module first imports
+    hypothesis, which runs the entry point on this module while it is half loaded. The
+    hook then does nothing, and the module registers the strategies itself once loaded.
+    """
+    if _ready:
+        _register()
+
 
 try:
+    # After the hook (see its docstring).
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - depends on the environment
     raise ImportError(
         "kinerja_target.strategies needs hypothesis: pip install 'kinerja-target[hypothesis]'"
     ) from error
 
-from .numbers import format_decimal, write_number_words
-from .scales import SCALES
-from .units import UNIT_TABLE, Unit
-from .values import Compound, Grade, Money, Number, Percent, Quantity, Range, Target
+if TYPE_CHECKING:
+    from .tables import Row
 
-__all__ = ["cell_texts", "same_kind_values", "target_cells", "target_values"]
+__all__ = [
+    "KINDS",
+    "achievement_cases",
+    "cell_texts",
+    "read_values",
+    "rows",
+    "same_kind_values",
+    "target_cells",
+    "target_values",
+]
+
+#: The value kinds the strategies draw, one per value class.
+KINDS: tuple[str, ...] = (
+    "percent",
+    "quantity",
+    "number",
+    "grade",
+    "money",
+    "compound",
+    "range",
+    "missing",
+)
 
 Cell = tuple[str, Target]
 
@@ -128,8 +195,6 @@ def _qualified(draw: st.DrawFn) -> Cell:
 
 
 def _with_qualifier(value: Target, op: str) -> Target:
-    import attrs
-
     return attrs.evolve(value, qualifier=op)
 
 
@@ -205,17 +270,52 @@ def _value_strategies() -> dict[str, st.SearchStrategy[Target]]:
             st.integers(0, 100),
         ),
         "compound": _compound().map(lambda cell: cell[1]),
+        "missing": st.just(Missing()),
     }
 
 
-def target_values(kind: str | None = None) -> st.SearchStrategy[Target]:
-    """Target values drawn directly rather than through text: of one ``kind``
-    (``percent``, ``quantity``, ``number``, ``grade``, ``money``, ``range``, ``compound``)
-    or of any kind."""
+def _kind_strategy(kind: str) -> st.SearchStrategy[Target]:
     strategies = _value_strategies()
+    if kind not in strategies:
+        raise SchemaError(f"unknown target kind {kind!r}; expected one of {sorted(strategies)}")
+    return strategies[kind]
+
+
+def target_values(kind: str | None = None) -> st.SearchStrategy[Target]:
+    """Target values drawn directly rather than through text: of one ``kind`` (one of
+    :data:`KINDS`) or of any kind. An unknown kind raises
+    :class:`~kinerja_target.errors.SchemaError` naming the kinds there are."""
     if kind is not None:
-        return strategies[kind]
-    return st.one_of(*strategies.values())
+        return _kind_strategy(kind)
+    return st.one_of(*_value_strategies().values())
+
+
+def _reads_as(text: str | None, value: Target) -> str | None:
+    if text is None:
+        return None
+    try:
+        return text if parse_target(text) == value else None
+    except TargetParseError:
+        return None
+
+
+def read_values(kind: str | None = None) -> st.SearchStrategy[Target]:
+    """Values as :func:`~kinerja_target.parse_target` returns them: those of
+    :func:`target_values`, with the text they were read from (``raw``, their Indonesian
+    writing, when that reads back to the value without an indicator) and warning codes.
+    What ``st.from_type`` draws for the value classes."""
+    codes = st.lists(st.sampled_from(sorted(WarningCode)), max_size=2, unique=True)
+
+    def provenance(value: Target) -> st.SearchStrategy[Target]:
+        # A score on a named scale (``3,4`` on SPIP) needs its indicator to read back:
+        # such a value keeps no raw text rather than one that reads as something else.
+        return st.builds(
+            lambda raw, warnings: attrs.evolve(value, raw=raw, warnings=warnings),
+            st.sampled_from((None, str(value))).map(lambda text: _reads_as(text, value)),
+            codes,
+        )
+
+    return target_values(kind).flatmap(provenance)
 
 
 def same_kind_values(size: int) -> st.SearchStrategy[list[Target]]:
@@ -237,3 +337,149 @@ def cell_texts() -> st.SearchStrategy[str]:
         st.lists(alphabet, max_size=12).map("".join),
         target_cells().map(lambda cell: cell[0]),
     )
+
+
+# -- capaian -------------------------------------------------------------------------------
+
+
+def _points(low: int, high: int) -> st.SearchStrategy[Decimal]:
+    return _decimal(low, high, 2)
+
+
+@st.composite
+def _case(draw: st.DrawFn, kind: str) -> tuple[Target, Target]:
+    if kind == "percent":
+        return Percent(draw(_points(0, 100))), Percent(draw(_points(0, 150)))
+    if kind == "quantity":
+        unit = draw(st.sampled_from(UNIT_TABLE)).name
+        return Quantity(draw(_points(0, 500)), unit), Quantity(draw(_points(0, 500)), unit)
+    if kind == "number":
+        return Number(draw(_points(0, 100))), Number(draw(_points(0, 100)))
+    if kind == "money":
+        amount = st.integers(0, 10**12).map(Decimal)
+        return Money(draw(amount)), Money(draw(amount))
+    if kind == "grade":
+        scale = draw(st.sampled_from(sorted(SCALES)))
+        grades = st.sampled_from(SCALES[scale].grades)
+        return Grade(draw(grades).code, scale), Grade(draw(grades).code, scale)
+    if kind == "range":
+        low = draw(st.integers(0, 98))
+        high = draw(st.integers(low + 1, 100))
+        band = Range(Percent(Decimal(low)), Percent(Decimal(high)))
+        return band, Percent(draw(_points(0, 120)))
+    units = draw(
+        st.lists(st.sampled_from(COUNT_UNITS), min_size=2, max_size=3, unique_by=lambda u: u.name)
+    )
+    sizes = [draw(st.integers(1, 999)) for _ in units]
+    done = [draw(st.integers(0, 999)) for _ in units]
+    target = Compound([Quantity(Decimal(n), u.name) for n, u in zip(sizes, units, strict=True)])
+    actual = Compound([Quantity(Decimal(n), u.name) for n, u in zip(done, units, strict=True)])
+    return target, actual
+
+
+#: The kinds of target :func:`achievement_cases` draws (a realisation is never missing).
+CASE_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k != "missing")
+
+
+def achievement_cases(
+    kind: str | None = None,
+) -> st.SearchStrategy[tuple[Target, Target, Polarity]]:
+    """``(target, realisation, polarity)``: a target of ``kind`` (one of
+    :data:`CASE_KINDS`, or any), a realisation it compares with (the same unit, the same
+    grade scale, the same compound units; a point for a range) and a polarity.
+    :func:`~kinerja_target.achievement` never raises for them; a zero target gives a
+    capaian that is not computable, as it should.
+    """
+    if kind is not None and kind not in CASE_KINDS:
+        raise SchemaError(f"unknown target kind {kind!r}; expected one of {sorted(CASE_KINDS)}")
+    kinds = st.just(kind) if kind is not None else st.sampled_from(CASE_KINDS)
+    pairs = kinds.flatmap(_case)
+    return st.tuples(pairs, st.sampled_from(list(Polarity))).map(
+        lambda drawn: (drawn[0][0], drawn[0][1], drawn[1])
+    )
+
+
+# -- table rows ----------------------------------------------------------------------------
+
+# Measure words that fit each kind of target cell, so the indicator's wording and the
+# target agree (no unit_mismatch by construction).
+_MEASURES: dict[type[Target], tuple[str, ...]] = {
+    Percent: ("Persentase", "Tingkat", "Presentase"),
+    Quantity: ("Jumlah", "Banyaknya"),
+    Money: ("Jumlah anggaran", "Realisasi anggaran"),
+    Grade: ("Nilai", "Predikat", "Opini"),
+    Range: ("Persentase", "Tingkat"),
+    Compound: ("Jumlah",),
+}
+_SUBJECTS = (
+    "partisipasi pemilih dalam Pemilu",
+    "laporan keuangan yang disusun tepat waktu",
+    "pengaduan masyarakat yang ditindaklanjuti",
+    "dokumen perencanaan yang disusun",
+    "akuntabilitas kinerja",
+    "badan adhoc yang dibentuk",
+)
+_SASARAN = (
+    "Meningkatnya kualitas penyelenggaraan Pemilu",
+    "Terwujudnya tata kelola yang baik",
+    "Meningkatnya partisipasi pemilih",
+)
+_SATKER = (
+    "KPU Kota Ambon",
+    "KPU Kota Kupang",
+    "KPU Kabupaten Bantul",
+    "KPU Provinsi Maluku",
+    "KPU RI",
+)
+
+
+@st.composite
+def _row(draw: st.DrawFn) -> Row:
+    from .tables import DOC_TYPES, DOUBTS, Row
+
+    # The indicator begins with a measure word: never the doubt that it does not.
+    doubts = sorted(set(DOUBTS) - {"no_measure_word"})
+    text, value = draw(target_cells())
+    shape = type(value.low) if isinstance(value, Range) else type(value)
+    measure = draw(st.sampled_from(_MEASURES.get(shape, ("Jumlah",))))
+    indicator = f"{measure} {draw(st.sampled_from(_SUBJECTS))}"
+    satker = draw(st.sampled_from(_SATKER))
+    realised = draw(st.none() | target_cells().map(lambda cell: cell[0]))
+    return Row(
+        indicator=indicator,
+        target_raw=text,
+        sasaran=draw(st.none() | st.sampled_from(_SASARAN)),
+        satker=satker,
+        unit=draw(st.sampled_from((satker, f"Sekretariat {satker}"))),
+        year=draw(st.none() | st.integers(2019, 2030)),
+        doc_type=draw(st.none() | st.sampled_from(sorted(DOC_TYPES))),
+        realisasi_raw=realised,
+        capaian_raw=draw(st.none() | _percent().map(lambda cell: cell[0])) if realised else None,
+        source=draw(st.none() | st.sampled_from(("rkt_2024.txt", "pk.xlsx", "lkj.csv"))),
+        line=draw(st.none() | st.integers(1, 5000)),
+        doubts=draw(st.lists(st.sampled_from(doubts), max_size=2, unique=True)),
+        table=draw(st.none() | st.integers(0, 5)),
+    )
+
+
+def rows() -> st.SearchStrategy[Row]:
+    """Table rows as :func:`~kinerja_target.read_document` gives them: an indicator whose
+    measure word fits its target cell (``Persentase`` with a percent), a realistic target
+    cell (read into ``Row.target``), and the fields a document fills in (sasaran, satker,
+    year, document type, realisasi, where it was read, the reader's doubts)."""
+    return _row()
+
+
+# -- registration with hypothesis ----------------------------------------------------------
+
+
+def _register() -> None:
+    for cls in (Percent, Quantity, Number, Grade, Money, Compound, Range, Missing):
+        st.register_type_strategy(cls, read_values(cls.kind))
+    st.register_type_strategy(Target, read_values())
+
+
+# Importing the module registers them too (a checkout used without installing has no
+# entry point); registering twice replaces the first.
+_register()
+_ready = True

@@ -240,7 +240,7 @@ def _columns(layout: TableLayout) -> Columns:
         width = max((len(line.cells) for line in layout.grid.lines if line.cells), default=0)
         used = max(
             (
-                max((i for i, c in enumerate(line.cells) if c.strip()), default=-1)
+                max((i for i, c in enumerate(line.cells) if c), default=-1)
                 for line in layout.grid.lines
                 if line.cells
             ),

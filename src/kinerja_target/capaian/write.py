@@ -17,7 +17,7 @@ import io
 import os
 import shutil
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -107,7 +107,13 @@ def _fraction(row: CapaianRow) -> Decimal | None:
     found = row.achievement
     if found is None or found.percent is None or row.problem is not None:
         return None
-    return found.percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) / 100
+    with localcontext() as context:
+        context.prec = 60
+        try:
+            value = found.percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) / 100
+        except InvalidOperation:
+            return None  # beyond what a cell holds: written as the text
+    return value if value.adjusted() < 15 else None
 
 
 def _output(row: CapaianRow) -> tuple[str, str, str]:

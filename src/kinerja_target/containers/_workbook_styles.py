@@ -11,8 +11,6 @@ changes, so writing the same cells twice adds nothing the second time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ._xmlsplice import (
     Splice,
     Tag,
@@ -22,6 +20,7 @@ from ._xmlsplice import (
     root_prefix,
     scan,
     splice,
+    with_attributes,
 )
 
 __all__ = ["GENERAL", "Styles"]
@@ -111,8 +110,6 @@ class _List:
 
 
 def _with_count(tag: Tag, count: str) -> str:
-    from ._xmlsplice import with_attributes
-
     if "count" in tag.attributes or not tag.empty:
         return with_attributes(tag.raw, {"count": count})
     return tag.raw
@@ -130,6 +127,7 @@ class Styles:
         if not self._xfs.items:
             raise XmlError("styles.xml has no cell formats (<cellXfs>)")
         self._codes: dict[str, int] = {}
+        self._resolved: dict[tuple[int, str | None, bool], int] = {}
         for item in self._formats.items:
             attributes = _start(item).attributes
             code, number = attributes.get("formatCode"), attributes.get("numFmtId", "")
@@ -140,12 +138,15 @@ class Styles:
     def changed(self) -> bool:
         return bool(self._formats.added or self._fonts.added or self._xfs.added)
 
-    def number_format(self, style: int) -> int:
-        return _int(_start(self._xf(style)).attributes.get("numFmtId"))
-
     def resolve(self, style: int, number_format: str | None, bold: bool) -> int:
         """The index of the ``xf`` that is ``style`` with ``number_format`` (a format code;
         ``None`` keeps the format) and, when ``bold``, a bold font."""
+        key = (style, number_format, bold)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(style, number_format, bold)
+        return self._resolved[key]
+
+    def _resolve(self, style: int, number_format: str | None, bold: bool) -> int:
         xf = self._xf(style)
         attributes = _start(xf).attributes
         changes: dict[str, str | None] = {}
@@ -162,8 +163,6 @@ class Styles:
                 changes["applyFont"] = "1"
         if not changes:
             return style if style < len(self._xfs.items) else GENERAL
-        from ._xmlsplice import with_attributes
-
         start = _start(xf)
         wanted_xf = with_attributes(start.raw, changes) + xf[len(start.raw) :]
         found = self._xfs.find(wanted_xf)
@@ -246,8 +245,3 @@ def _canonical(item: str, prefix: str) -> Canonical:
         else:
             stack.append((tag.name, attributes, []))
     return result[0] if result else ("", (), ())
-
-
-def styles_needed(requests: Sequence[tuple[str | None, bool]]) -> bool:
-    """Whether any write asks for a format or a bold font (else styles.xml is not read)."""
-    return any(code is not None or bold for code, bold in requests)

@@ -34,6 +34,7 @@ __all__ = [
     "encode",
     "escape_attribute",
     "escape_text",
+    "pairs",
     "root_prefix",
     "scan",
     "splice",
@@ -61,6 +62,13 @@ class Tag(NamedTuple):
     closing: bool
     empty: bool
 
+    def attribute(self, name: str) -> str | None:
+        """One attribute's value, unescaped (faster than :attr:`attributes`)."""
+        match = _one_attribute(name).search(self.raw, len(self.name) + 1)
+        if match is None:
+            return None
+        return unescape(match.group(1) if match.group(1) is not None else match.group(2))
+
     @property
     def attributes(self) -> dict[str, str]:
         """The tag's attributes by qualified name, values unescaped."""
@@ -68,6 +76,33 @@ class Tag(NamedTuple):
             m.group(1): unescape(m.group(2) if m.group(2) is not None else m.group(3))
             for m in _ATTRIBUTE.finditer(self.raw, len(self.name) + 1)
         }
+
+
+@cache
+def _one_attribute(name: str) -> re.Pattern[str]:
+    return re.compile(rf"""\s{re.escape(name)}\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def pairs(
+    text: str, prefix: str, name: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[Tag, int, int]]:
+    """The elements named ``prefix + name`` that do not nest (rows, cells), each as its
+    start tag and the offsets of its end tag (both ``tag.end`` for an empty element)."""
+    opened: Tag | None = None
+    for tag in scan(text, prefix, (name,), start, end):
+        if tag.closing:
+            if opened is None:
+                raise XmlError(f"</{tag.name}> without its start")
+            yield opened, tag.start, tag.end
+            opened = None
+        elif tag.empty:
+            yield tag, tag.end, tag.end
+        elif opened is not None:
+            raise XmlError(f"<{tag.name}> inside <{tag.name}>")
+        else:
+            opened = tag
+    if opened is not None:
+        raise XmlError(f"no end tag for <{opened.name}>")
 
 
 class Splice(NamedTuple):

@@ -1,8 +1,9 @@
 """Delimited text: CSV (``,`` or ``;``, as an Indonesian Excel writes it), TSV, ``|``.
 
-The dialect is sniffed once, from the records themselves: the delimiter under which the
-most records share one width of two cells or more wins (a ``;`` file whose cells hold
-decimal commas splits on ``,`` into rows of every width). A ragged record, shorter or
+The dialect is sniffed once, from the records themselves: the delimiter that cuts the
+sample into the most cells wins, counting only records it cuts at all. The delimiter of
+a file sits between every two of its cells, while a comma inside a ``;`` file's cells
+(``77,5%``) is in some cells only. A ragged record, shorter or
 longer than its neighbours, is kept as it is: the table reader says what it did with it.
 A quote left open is an error naming the line where its record begins, since everything
 after it would be read as one cell.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from pathlib import Path
 
 import attrs
@@ -34,26 +34,22 @@ _SAMPLE_RECORDS = 200
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of ``text``: the one giving the most records of one width ≥ 2."""
+    """The delimiter of ``text``: the one that cuts its records into the most cells."""
     best, best_score = ",", (-1, 0)
     for delimiter in _CANDIDATES:
-        widths: Counter[int] = Counter()
+        cells = records = 0
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             for index, record in enumerate(reader):
                 if index >= _SAMPLE_RECORDS:
                     break
-                filled = len(record) - next(
-                    (i for i, c in enumerate(reversed(record)) if c.strip()), len(record)
-                )
-                if filled:
-                    widths[len(record)] += 1
+                if len(record) >= 2:
+                    cells += len(record)
+                    records += 1
         except csv.Error:
             continue
-        wide = [(count, width) for width, count in widths.items() if width >= 2]
-        score = max(wide) if wide else (0, 0)
-        if score > best_score:
-            best, best_score = delimiter, score
+        if (cells, records) > best_score:
+            best, best_score = delimiter, (cells, records)
     return best
 
 

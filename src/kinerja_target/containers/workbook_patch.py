@@ -22,12 +22,9 @@ needs one that is not there yet (decision 0250).
 
 from __future__ import annotations
 
-import io
 import math
-import posixpath
+import os
 import re
-import zipfile
-import zlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
@@ -38,8 +35,9 @@ import attrs
 
 from ..errors import DocumentReadError, DocumentWriteError, SchemaError
 from . import _xmlsplice as xml
+from ._workbook_package import Package
+from ._workbook_refs import column_letters, parse_range, parse_ref
 from ._workbook_styles import GENERAL, Styles
-from .output import atomic_write
 
 __all__ = ["CellWrite", "patch_workbook"]
 
@@ -47,10 +45,8 @@ MAX_ROW = 1_048_576
 MAX_COLUMN = 16_384
 MAX_TEXT = 32_767  # characters in one cell: what Excel keeps
 
-_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
-_RELATIONSHIP = "relationships/"
 # Characters XML 1.0 cannot carry, and text that reads as Excel's own escape of one
-# (``_x000D_``), are written as that escape, as Excel does (ECMA-376 22.9.2.19 ST_Xstring).
+# (``_x000D_``), are written as that escape, as Excel does (ECMA-376's ST_Xstring).
 _UNWRITABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)"
 )
@@ -106,39 +102,12 @@ class CellWrite:
         return f"{column_letters(self.column)}{self.row}"
 
 
-def column_letters(column: int) -> str:
-    """``1`` is ``A``, ``27`` is ``AA``."""
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def _parse_ref(ref: str) -> tuple[int, int] | None:
-    match = _REF.fullmatch(ref.strip())
-    if match is None:
-        return None
-    return int(match.group(2)), _column_number(match.group(1))
-
-
-def _parse_range(ref: str) -> tuple[int, int, int, int] | None:
-    """(first row, first column, last row, last column) of ``A1`` or ``A1:C3``."""
-    first, _, last = ref.partition(":")
-    a, b = _parse_ref(first), _parse_ref(last or first)
-    if a is None or b is None:
-        return None
-    return min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
-
-
-def patch_workbook(source: Path, destination: Path, sheet: str, cells: Sequence[CellWrite]) -> None:
+def patch_workbook(
+    source: str | os.PathLike[str],
+    destination: str | os.PathLike[str],
+    sheet: str,
+    cells: Sequence[CellWrite],
+) -> None:
     """Write ``cells`` into the sheet named ``sheet`` of the workbook ``source``, as
     ``destination`` (which may be ``source``): every other part is copied as it was.
 
@@ -146,14 +115,18 @@ def patch_workbook(source: Path, destination: Path, sheet: str, cells: Sequence[
     cell, the last wins. Raises :class:`~kinerja_target.errors.DocumentReadError` for a
     file that is not a workbook, is damaged, or has no worksheet of that name, and
     :class:`~kinerja_target.errors.DocumentWriteError` when the output cannot be written
-    or a write would damage the sheet (a cell under a merged range, or part of an array
-    formula); the destination is then left as it was.
+    or a write would damage the sheet (a value under a merged range, a part of an array
+    formula, a new text in the header of an Excel table); the destination is then left as
+    it was.
     """
     name = str(source)
-    package = _Package.read(source, name)
+    package = Package.read(Path(source), name)
     part = package.worksheet(sheet)
     sheet_text, sheet_encoding = package.text(part)
     writes = {(c.row, c.column): c for c in cells}
+    # A header cell of an Excel table holds its column's name: only that text may go there.
+    headers = {k: w.value if isinstance(w.value, str) else None for k, w in writes.items()}
+    package.refuse_table_headers(part, headers, str(destination))
     styles_part = package.related(package.workbook, "/styles")
     styles: Styles | None = None
     needs_style = any(
@@ -174,178 +147,7 @@ def patch_workbook(source: Path, destination: Path, sheet: str, cells: Sequence[
             xml.check(data)
         except xml.XmlError as exc:  # pragma: no cover - a bug here, never the input's
             raise DocumentWriteError(str(destination), f"{member}: {exc}") from None
-    package.write(destination, replaced, removed)
-
-
-class _Package:
-    """The zip's members, read whole (so the destination may be the source), and the parts
-    that locate a sheet: ``_rels/.rels``, ``workbook.xml`` and its relationships."""
-
-    def __init__(self, name: str, infos: list[zipfile.ZipInfo], data: dict[str, bytes]) -> None:
-        self.name = name
-        self.infos = infos
-        self.data = data
-        self.comment = b""
-        self._lower = {n.lower(): n for n in data}
-        if self.member("_rels/.rels") is None:
-            raise DocumentReadError(name, "not a workbook: no _rels/.rels in the zip")
-        workbook = self.related("", "/officeDocument")
-        if workbook is None:
-            raise DocumentReadError(name, "not a workbook: no office document in _rels/.rels")
-        self.workbook = workbook
-
-    @classmethod
-    def read(cls, path: Path, name: str) -> _Package:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise DocumentReadError(name, "no such file") from None
-        except IsADirectoryError:
-            raise DocumentReadError(name, "it is a folder, not a workbook") from None
-        except OSError as exc:
-            raise DocumentReadError(name, exc.strerror or str(exc)) from None
-        if raw.startswith(b"\xd0\xcf\x11\xe0"):
-            from . import _ole_reason
-
-            raise DocumentReadError(name, _ole_reason(path))
-        try:
-            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-                infos = archive.infolist()
-                data = {info.filename: archive.read(info) for info in infos}
-                comment = archive.comment
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
-            raise DocumentReadError(name, f"not a workbook, or a damaged one: {exc}") from None
-        except (RuntimeError, NotImplementedError, ValueError) as exc:
-            # A member encrypted by the zip itself, or compressed by a method zipfile lacks.
-            raise DocumentReadError(name, f"a part cannot be read: {exc}") from None
-        package = cls(name, infos, data)
-        package.comment = comment
-        return package
-
-    def member(self, part: str) -> str | None:
-        return part if part in self.data else self._lower.get(part.lower())
-
-    def bytes_of(self, part: str) -> bytes:
-        member = self.member(part)
-        if member is None:
-            raise DocumentReadError(self.name, f"the part {part} is missing")
-        return self.data[member]
-
-    def text(self, part: str) -> tuple[str, str]:
-        data = self.bytes_of(part)
-        try:
-            xml.check(data)
-            return xml.decode(data)
-        except (xml.XmlError, UnicodeDecodeError) as exc:
-            raise DocumentReadError(self.name, f"{part}: {exc}") from None
-
-    def styles(self, part: str) -> Styles:
-        try:
-            return Styles(self.text(part)[0])
-        except xml.XmlError as exc:
-            raise DocumentReadError(self.name, f"{part}: {exc}") from None
-
-    def relationships(self, part: str) -> list[dict[str, str]]:
-        """The relationships of ``part`` (its ``_rels/*.rels``), targets resolved."""
-        folder, _, base = part.rpartition("/")
-        rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
-        if self.member(rels) is None:
-            return []
-        text = self.text(rels)[0]
-        found = []
-        for tag in xml.scan(text, xml.root_prefix(text), ("Relationship",)):
-            if tag.closing:
-                continue
-            attributes = tag.attributes
-            target = attributes.get("Target", "")
-            if attributes.get("TargetMode") == "External":
-                continue
-            if target.startswith("/"):
-                resolved = target.lstrip("/")
-            else:
-                resolved = posixpath.normpath(posixpath.join(folder, target))
-            found.append({**attributes, "part": resolved, "rels": rels})
-        return found
-
-    def related(self, part: str, kind: str) -> str | None:
-        """The first part that ``part`` relates to by a type ending in ``kind``."""
-        for relationship in self.relationships(part):
-            if relationship.get("Type", "").endswith(kind):
-                return self.member(relationship["part"]) or relationship["part"]
-        return None
-
-    def worksheet(self, sheet: str) -> str:
-        """The part of the worksheet named ``sheet`` (by name; case aside if unique)."""
-        text = self.text(self.workbook)[0]
-        prefix = xml.root_prefix(text)
-        by_id = {r.get("Id"): r for r in self.relationships(self.workbook)}
-        entries = []
-        for tag in xml.scan(text, prefix, ("sheet",)):
-            if tag.closing:
-                continue
-            attributes = tag.attributes
-            ids = [v for k, v in attributes.items() if k.endswith(":id")]
-            entries.append((attributes.get("name", ""), ids[0] if ids else None))
-        names = [n for n, _ in entries]
-        chosen = [e for e in entries if e[0] == sheet] or [
-            e for e in entries if e[0].casefold() == sheet.casefold()
-        ]
-        if len(chosen) != 1:
-            listed = ", ".join(repr(n) for n in names) or "none"
-            raise DocumentReadError(self.name, f"no sheet {sheet!r} (sheets: {listed})")
-        relationship = by_id.get(chosen[0][1])
-        if relationship is None:
-            raise DocumentReadError(self.name, f"sheet {sheet!r} has no part in the workbook")
-        kind = relationship.get("Type", "").rpartition("/")[2]
-        if kind != "worksheet":
-            what = {"chartsheet": "a chart sheet"}.get(kind, f"a {kind or 'part'}")
-            raise DocumentReadError(
-                self.name, f"sheet {sheet!r} is {what}, not a worksheet of cells"
-            )
-        member = self.member(relationship["part"])
-        if member is None:
-            raise DocumentReadError(
-                self.name, f"sheet {sheet!r}: its part {relationship['part']} is missing"
-            )
-        return member
-
-    def drop_calc_chain(self, replaced: dict[str, bytes], removed: set[str]) -> None:
-        """Remove ``calcChain.xml``: it lists formula cells, and Excel reports a damaged
-        file when one of them no longer has a formula. Excel rebuilds it when it calculates."""
-        for relationship in self.relationships(self.workbook):
-            if not relationship.get("Type", "").endswith("/calcChain"):
-                continue
-            member = self.member(relationship["part"])
-            if member is not None:
-                removed.add(member)
-            rels = relationship["rels"]
-            replaced[rels] = self._without(rels, "Relationship", "Id", relationship.get("Id"))
-            if member is not None and self.member("[Content_Types].xml") is not None:
-                replaced["[Content_Types].xml"] = self._without(
-                    "[Content_Types].xml", "Override", "PartName", "/" + member
-                )
-
-    def _without(self, part: str, element: str, key: str, value: str | None) -> bytes:
-        text, encoding = self.text(self.member(part) or part)
-        edits = [
-            xml.Splice(tag.start, xml.element_end(text, tag)[1], "")
-            for tag in xml.scan(text, xml.root_prefix(text), (element,))
-            if not tag.closing and tag.attributes.get(key, "").lower() == (value or "").lower()
-        ]
-        return xml.encode(xml.splice(text, edits), encoding)
-
-    def write(self, destination: Path, replaced: dict[str, bytes], removed: set[str]) -> None:
-        with atomic_write(destination) as stream, zipfile.ZipFile(stream, "w") as archive:
-            for info in self.infos:
-                if info.filename in removed:
-                    continue
-                copy = zipfile.ZipInfo(info.filename, info.date_time)
-                copy.compress_type = info.compress_type
-                copy.external_attr = info.external_attr
-                copy.create_system = info.create_system
-                copy.comment = info.comment
-                archive.writestr(copy, replaced.get(info.filename, self.data[info.filename]))
-            archive.comment = self.comment
+    package.write(Path(destination), replaced, removed)
 
 
 @attrs.define
@@ -413,13 +215,15 @@ class _SheetEditor:
     def _rows(self) -> dict[int, _Row]:
         rows: dict[int, _Row] = {}
         number = 0
-        for tag in xml.scan(self.text, self.p, ("row",), self.data.end, self.data_close[0]):
-            if tag.closing:
-                continue
-            r = tag.attributes.get("r")
+        for tag, close, end in xml.pairs(self.text, self.p, "row", *self._data_content):
+            r = tag.attribute("r")
             number = int(r) if r is not None and r.strip().isdigit() else number + 1
-            rows[number] = _Row(number, tag, xml.element_end(self.text, tag))
+            rows[number] = _Row(number, tag, (close, end))
         return rows
+
+    @property
+    def _data_content(self) -> tuple[int, int]:
+        return self.data.end, self.data_close[0]
 
     def _insert_rows(self, rows: dict[int, _Row], new_rows: list[tuple[int, str]]) -> None:
         if not new_rows:
@@ -456,10 +260,9 @@ class _SheetEditor:
         self, row: _Row, writes: list[CellWrite], column_styles: list[tuple[int, int, int]]
     ) -> None:
         cells = self._cells(row)
-        attributes = row.tag.attributes
-        row_style = (
-            _int(attributes.get("s")) if attributes.get("customFormat") in ("1", "true") else None
-        )
+        columns = sorted(cells)
+        custom = row.tag.attribute("customFormat") in ("1", "true")
+        row_style = _int(row.tag.attribute("s")) if custom else None
         inserts: list[str] = []
         insert_at: list[int] = []
         for write in writes:
@@ -473,14 +276,19 @@ class _SheetEditor:
                 text = self._cell(write, base, None)
                 if not text:
                     continue
-                later = [c for c in cells.values() if c.column > write.column]
-                at = min(c.start for c in later) if later else row.close[0]
+                # Cells stand in column order: a new one goes before the first after it.
+                index = bisect_right(columns, write.column)
+                at = cells[columns[index]].start if index < len(columns) else row.close[0]
                 inserts.append(text)
                 insert_at.append(at)
             else:
-                base = _int(old.tag.attributes.get("s"))
+                base = _int(old.tag.attribute("s"))
                 text = self._cell(write, base, old)
                 self.edits.append(xml.Splice(old.start, old.end, text))
+                following = cells.get(write.column + 1)
+                written = {w.column for w in writes}
+                if not text and following and following.column not in written:
+                    self._pin(following, write.row)
         start_tag = self._row_tag(row.tag, writes)
         if row.tag.empty:
             if not inserts:
@@ -496,8 +304,17 @@ class _SheetEditor:
         for at, text in zip(insert_at, inserts, strict=True):
             self.edits.append(xml.Splice(at, at, text))
 
+    def _pin(self, cell: _Cell, row: int) -> None:
+        # A cell without r stands right after the one before it: when that one is
+        # removed, its position is written out, or it would move left.
+        if cell.tag.attribute("r") is None:
+            ref = f"{column_letters(cell.column)}{row}"
+            self.edits.append(
+                xml.Splice(cell.start, cell.tag.end, xml.with_attributes(cell.tag.raw, {"r": ref}))
+            )
+
     def _row_tag(self, tag: xml.Tag, writes: list[CellWrite]) -> str:
-        spans = tag.attributes.get("spans")
+        spans = tag.attribute("spans")
         if not spans:
             return tag.raw
         bounds = [int(n) for n in re.findall(r"[0-9]+", spans)]
@@ -512,13 +329,11 @@ class _SheetEditor:
     def _cells(self, row: _Row) -> dict[int, _Cell]:
         cells: dict[int, _Cell] = {}
         column = 0
-        for tag in xml.scan(self.text, self.p, ("c",), row.tag.end, row.close[0]):
-            if tag.closing:
-                continue
-            ref = tag.attributes.get("r")
-            position = _parse_ref(ref) if ref else None
+        for tag, _, end in xml.pairs(self.text, self.p, "c", row.tag.end, row.close[0]):
+            ref = tag.attribute("r")
+            position = parse_ref(ref) if ref else None
             column = position[1] if position is not None else column + 1
-            cells[column] = _Cell(column, tag.start, xml.element_end(self.text, tag)[1], tag)
+            cells[column] = _Cell(column, tag.start, end, tag)
         return cells
 
     # -- cells ----------------------------------------------------------------------------
@@ -555,6 +370,8 @@ class _SheetEditor:
         return f'<{p}c r="{ref}"{s}><{p}v>{number}</{p}v></{p}c>'
 
     def _check_formula(self, write: CellWrite, old: _Cell) -> None:
+        if old.tag.empty or f"<{self.p}f" not in self.text[old.tag.end : old.end]:
+            return
         for tag in xml.scan(self.text, self.p, ("f",), old.tag.end, old.end):
             if tag.closing:
                 continue
@@ -589,7 +406,7 @@ class _SheetEditor:
                 row_number = int(r) if r and r.isdigit() else row_number + 1
                 column = 0
             elif local == "c":
-                position = _parse_ref(attributes.get("r", ""))
+                position = parse_ref(attributes.get("r", ""))
                 column = position[1] if position is not None else column + 1
                 cell_start = tag.start
             elif attributes.get("t") == "shared" and "ref" not in attributes:
@@ -608,14 +425,14 @@ class _SheetEditor:
     # -- the sheet around the cells ---------------------------------------------------
 
     def _refuse_merged(self, writes: dict[tuple[int, int], CellWrite]) -> None:
+        by_row = _by_row(writes)
         for tag in xml.scan(self.text, self.p, ("mergeCell",)):
-            bounds = _parse_range(tag.attributes.get("ref", "")) if not tag.closing else None
+            bounds = parse_range(tag.attributes.get("ref", "")) if not tag.closing else None
             if bounds is None:
                 continue
-            top, left, bottom, right = bounds
-            for (row, column), write in writes.items():
-                covered = top <= row <= bottom and left <= column <= right
-                if covered and (row, column) != (top, left) and write.value not in (None, ""):
+            top, left = bounds[:2]
+            for write in _within(by_row, bounds):
+                if (write.row, write.column) != (top, left) and write.value not in (None, ""):
                     raise DocumentWriteError(
                         self.destination,
                         f"{write.ref} lies under the merged cell {tag.attributes['ref']}; "
@@ -627,21 +444,20 @@ class _SheetEditor:
         # overwriting any cell of a range of several would leave Excel a broken array.
         if 't="array"' not in self.text and 't="dataTable"' not in self.text:
             return
+        by_row = _by_row(writes)
         for tag in xml.scan(self.text, self.p, ("f",), self.data.end, self.data_close[0]):
             attributes = tag.attributes if not tag.closing else {}
             if attributes.get("t") not in ("array", "dataTable"):
                 continue
-            bounds = _parse_range(attributes.get("ref", ""))
+            bounds = parse_range(attributes.get("ref", ""))
             if bounds is None or bounds[:2] == bounds[2:]:
                 continue
-            top, left, bottom, right = bounds
-            for (row, column), write in writes.items():
-                if top <= row <= bottom and left <= column <= right:
-                    raise DocumentWriteError(
-                        self.destination,
-                        f"{write.ref} is part of the array formula of {attributes['ref']}, "
-                        "which Excel does not let a part of be overwritten",
-                    )
+            for write in _within(by_row, bounds):
+                raise DocumentWriteError(
+                    self.destination,
+                    f"{write.ref} is part of the array formula of {attributes['ref']}, "
+                    "which Excel does not let a part of be overwritten",
+                )
 
     def _column_styles(self) -> list[tuple[int, int, int]]:
         styles = []
@@ -661,7 +477,7 @@ class _SheetEditor:
         for tag in xml.scan(self.text, self.p, ("dimension",), 0, self.data.start):
             if tag.closing:
                 continue
-            old = _parse_range(tag.attributes.get("ref", ""))
+            old = parse_range(tag.attributes.get("ref", ""))
             rows = [r for r, _ in positions]
             columns = [c for _, c in positions]
             if old is not None:
@@ -675,6 +491,26 @@ class _SheetEditor:
                     xml.Splice(tag.start, tag.end, xml.with_attributes(tag.raw, {"ref": ref}))
                 )
             return
+
+
+def _by_row(writes: dict[tuple[int, int], CellWrite]) -> dict[int, list[CellWrite]]:
+    rows: dict[int, list[CellWrite]] = {}
+    for write in writes.values():
+        rows.setdefault(write.row, []).append(write)
+    return rows
+
+
+def _within(
+    by_row: dict[int, list[CellWrite]], bounds: tuple[int, int, int, int]
+) -> list[CellWrite]:
+    """The writes inside a range, looked up row by row (a sheet may hold thousands of
+    merged ranges and a write thousands of cells)."""
+    top, left, bottom, right = bounds
+    if bottom - top + 1 > len(by_row):
+        rows = [r for r in by_row if top <= r <= bottom]
+    else:
+        rows = [r for r in range(top, bottom + 1) if r in by_row]
+    return [w for r in rows for w in by_row[r] if left <= w.column <= right]
 
 
 def _column_style(styles: list[tuple[int, int, int]], column: int) -> int:

@@ -11,8 +11,10 @@ import attrs
 
 from ..containers.grid import Line
 from .cells import (
+    _DATE_LINE,
     _PAGE_NUMBER,
     _ROW_NUMBER,
+    _SIGNATORY,
     _join,
     _starts_lower,
     _starts_measure,
@@ -79,6 +81,9 @@ class _Table:
     sasaran: str = ""
     after_break: bool = False
     no_header: bool = False
+    # cells placed by position (a CSV, a sheet, an HTML/Word/PDF table): a row longer or
+    # shorter than the header is not shifted, its extra cells are doubted
+    positional: bool = False
 
     def __attrs_post_init__(self) -> None:
         self.end = self.start
@@ -176,9 +181,11 @@ class _Table:
         n = len(roles)
         aligned = list(cells)
         extra = False
-        if self.structured:
+        if self.structured or (self.positional and len(aligned) != n):
             extra = any(aligned[n:])
             aligned = (aligned + [""] * n)[:n]
+            if self.positional and not self.structured and self.misplaced(aligned):
+                aligned = _realign(roles, aligned)
         elif len(aligned) != n or self.misplaced(aligned):
             aligned = _realign(roles, aligned)
         values: dict[str, str] = {}
@@ -303,8 +310,9 @@ def _sasaran_heading(text: str) -> str | None:
     return rest if named else None
 
 
-def _tables(lines: Sequence[Line]) -> list[_Table]:
-    """Find the tables of a document and assemble their rows."""
+def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
+    """Find the tables of a document and assemble their rows. ``positional``: the lines
+    are records whose cells sit in their columns (not text cut into cells)."""
     tables: list[_Table] = []
     current: _Table | None = None
     orphans: list[Line] = []
@@ -319,6 +327,8 @@ def _tables(lines: Sequence[Line]) -> list[_Table]:
     above: Line | None = None
     # The lines of the header just read; a line of header words right below goes on it.
     parts: list[Sequence[str]] = []
+    # The table a line of text ended, which records after it may go on (positional only).
+    ended: _Table | None = None
     for index, line in enumerate(lines):
         prose = line.cells is None or (line.lone and not (current and current.structured))
         if prose:
@@ -328,6 +338,10 @@ def _tables(lines: Sequence[Line]) -> list[_Table]:
                 continue
             if (current or suspended) and _PAGE_NUMBER.match(text):
                 continue
+            # A value alone in a record (a note typed into a sheet) may interrupt a table
+            # that goes on below; any other text ends it for good.
+            note = line.lone and not (_DATE_LINE.match(text) or _SIGNATORY.match(text))
+            ended = current if current is not None and note else None
             current, suspended, above, parts = None, None, None, []  # text ends a table
             named = _sasaran_heading(text)
             if named is not None:
@@ -376,14 +390,33 @@ def _tables(lines: Sequence[Line]) -> list[_Table]:
                 # A data export, one complete record per line (docs/decisions/0201).
                 roles = set(header.roles)
                 structured = "satker" in roles or {"unit", "year"} <= roles
-                current = _Table(header.roles, line.number, structured, header.years, first)
+                current = _Table(
+                    header.roles,
+                    line.number,
+                    structured,
+                    header.years,
+                    first,
+                    positional=positional,
+                )
                 if prose_sasaran and not structured and "sasaran" not in header.roles:
                     current.sasaran = prose_sasaran
                 tables.append(current)
             suspended = None
             parts = header_lines
             continue
+        if (
+            current is None
+            and positional
+            and ended is not None
+            and not _header_like(cells)
+            and any(_target_shaped(c) for c in cells[1:] if c)
+        ):
+            # Records go on under the table a line of text interrupted (a note typed into
+            # a sheet): its header still names their columns, and no row is left out.
+            current, ended = ended, None
+            current.after_break = False
         if current is None:
+            ended = None
             if _header_like(cells):
                 above = line
             orphans.append(line)
@@ -416,7 +449,7 @@ def _tables(lines: Sequence[Line]) -> list[_Table]:
                 if line.cells and not _is_separator_row(line.cells):
                     table.add(line)
             tables.append(table)
-    return [t for t in tables if t.drafts]
+    return tables
 
 
 def _row(

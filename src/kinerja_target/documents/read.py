@@ -202,9 +202,12 @@ def _record_line(line: Line, cells: list[str]) -> Line:
 
 
 def _text_rows(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
-    tables = _tables(lines)
+    found = _tables(lines)
+    tables = [t for t in found if t.drafts]
     if tables:
         return _rows_of_tables(tables, _context(lines), source), tables
+    if found:
+        return [], []  # a header with no row under it yet
     rows = _read_flattened(lines, source)
     if not rows and _holds_values(lines):
         raise _no_header(source)
@@ -270,7 +273,10 @@ def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
 def _rows_of_lines(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
     """Rows of a grid of records: its tables, or a flattened table written one value a
     record; a grid with values and neither has no header we know."""
-    tables = _tables(lines)
+    found = _tables(lines, positional=True)
+    tables = [t for t in found if t.drafts]
+    if found and not tables:
+        return [], found[:1]  # a header with no row under it yet: a table to fill
     if not tables:
         filled = [line for line in lines if line.cells and any(line.cells)]
         if filled and all(line.lone for line in filled):

@@ -22,6 +22,7 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 import openpyxl
@@ -105,12 +106,18 @@ class Sheet:
         if self.raw is not None:
             return self.raw
         refs = [
-            m
+            openpyxl.utils.cell.coordinate_from_string(m)
             for cells in self.rows.values()
             for c in cells
             for m in re.findall(r'r="([A-Z]+[0-9]+)"', c)
         ]
-        dimension = f"{refs[0]}:{refs[-1]}" if refs else "A1"
+        if refs:
+            columns = [openpyxl.utils.column_index_from_string(c) for c, _ in refs]
+            rows = [r for _, r in refs]
+            first = f"{openpyxl.utils.get_column_letter(min(columns))}{min(rows)}"
+            dimension = f"{first}:{openpyxl.utils.get_column_letter(max(columns))}{max(rows)}"
+        else:
+            dimension = "A1"
         body = "".join(
             f'<row r="{n}" spans="1:{_span(cells)}">{"".join(cells)}</row>'
             for n, cells in sorted(self.rows.items())
@@ -285,6 +292,11 @@ def normalised(book: openpyxl.Workbook) -> bytes:
     book.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    # openpyxl serialises through lxml when it is installed and through et_xmlfile when
+    # not (<v/> or <v />): the canonical form (C14N 2.0, prefixes kept) is the same either way.
+    for name, data in parts.items():
+        if name.endswith((".xml", ".rels")):
+            parts[name] = (DECL + ElementTree.canonicalize(data.decode("utf-8"))).encode("utf-8")
     core = parts.get("docProps/core.xml")
     if core is not None:
         parts["docProps/core.xml"] = re.sub(
@@ -335,7 +347,8 @@ def formulas_cached() -> bytes:
     down), one giving an error, one giving text, and ``=19/20`` as a target."""
     book = Book()
     sheet = book.sheet("Pengukuran Kinerja")
-    _header(book, sheet, 1, ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"])
+    columns = ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Keterangan"]
+    _header(book, sheet, 1, columns)
     rows = [
         ("Persentase partisipasi pemilih dalam Pemilu", "0.8", "0.8235"),
         ("Persentase partisipasi pemilih perempuan dalam Pemilu", "0.82", "0.8511"),
@@ -345,8 +358,8 @@ def formulas_cached() -> bytes:
         n = offset + 2
         sheet.put(f"A{n}", f'<c r="A{n}"><v>{offset + 1}</v></c>')
         sheet.put(f"B{n}", book.string(f"B{n}", indicator))
-        sheet.put(f"C{n}", f'<c r="C{n}" s="1"><v>{target}</v></c>')
-        sheet.put(f"D{n}", f'<c r="D{n}" s="1"><v>{actual}</v></c>')
+        sheet.put(f"C{n}", f'<c r="C{n}" s="4"><v>{target}</v></c>')
+        sheet.put(f"D{n}", f'<c r="D{n}" s="4"><v>{actual}</v></c>')
         cached = repr(float(actual) / float(target))
         shared = ("0", "E2:E4") if n == 2 else ("0", None)
         sheet.put(f"E{n}", book.formula(1, f"E{n}", "D2/C2", cached, style=4, shared=shared))
@@ -362,11 +375,9 @@ def formulas_cached() -> bytes:
     sheet.put("C6", '<c r="C6"><v>0</v></c>')
     sheet.put("D6", '<c r="D6"><v>0</v></c>')
     sheet.put("E6", book.formula(1, "E6", "D6/C6", "#DIV/0!", kind="e"))
-    # Row 7: a status computed as text.
-    sheet.put("B7", book.string("B7", "Keterangan"))
-    sheet.put(
-        "E7", book.formula(1, "E7", 'IF(E2>=1,"Tercapai","Tidak Tercapai")', "Tercapai", kind="str")
-    )
+    # A verdict computed as text.
+    verdict = 'IF(E2>=1,"Tercapai","Tidak Tercapai")'
+    sheet.put("F2", book.formula(1, "F2", verdict, "Tercapai", kind="str"))
     return zipped(book.parts())
 
 
@@ -392,7 +403,7 @@ def macros() -> bytes:
         sheet.put(f"A{n}", f'<c r="A{n}"><v>{offset + 1}</v></c>')
         sheet.put(f"B{n}", book.string(f"B{n}", sasaran))
         sheet.put(f"C{n}", book.string(f"C{n}", indicator))
-        style = 1 if "Persentase" in indicator else 0
+        style = 4 if "Persentase" in indicator else 0
         sheet.put(f"D{n}", f'<c r="D{n}" s="{style}"><v>{target}</v></c>')
         sheet.put(f"E{n}", f'<c r="E{n}" s="{style}"><v>{actual}</v></c>')
     return zipped(book.parts())
@@ -667,7 +678,7 @@ TEXTS: dict[str, Callable[[], bytes]] = {
     # Indonesian Excel's ";" CSV with a header no column phrase names.
     "semicolon_unknown_header.csv": lambda: lines(
         [
-            ["Uraian", "Ukuran Keberhasilan", "Rencana Tingkat Capaian", "Hasil"],
+            ["Uraian", "Tolok Ukur", "Besaran", "Hasil"],
             [PEMILIH, PARTISIPASI, "77,5%", "80,1%"],
             [KEUANGAN, ANGGARAN, "95%", "97,25%"],
         ],

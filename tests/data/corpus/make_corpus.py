@@ -1,0 +1,281 @@
+"""Render the project's own documents into the containers a satker holds: HTML, PDF, DOCX.
+
+The sources are the tab-separated texts under ``tests/data`` (the five seeds, extracted
+from PDFs) and ``tests/data/unseen``. Each becomes:
+
+* ``NAME.html``: prose lines as ``<p>``, each run of tabbed lines as a ``<table>`` whose
+  first row is its ``<thead>``; an empty cell under a filled one is merged into it
+  (``rowspan``, as a sasaran over its indicators) and a row with one value followed by
+  empty cells spans them (``colspan``), so the expanded grid gives back the source's cells;
+* ``NAME.pdf``: that page printed by headless Chromium (A4 landscape, ruled cells, the
+  header repeated on every page, Chromium's own date/title/page-number lines kept);
+* ``NAME.unruled.pdf`` (the seeds): the same without ruling lines, read from the words'
+  positions;
+* ``NAME.docx``: a Word document written with python-docx, the same merges as Word merges;
+* ``NAME.lo.docx`` (the seeds): the HTML opened and saved as Word by LibreOffice.
+
+The real tables under ``real/`` (SOURCES.md) become ``NAME.pdf`` and ``NAME.lo.docx`` beside
+them (``make_corpus.py real`` makes only those).
+
+Run from anywhere: ``python tests/data/corpus/make_corpus.py`` (needs ``chromium``,
+``soffice`` and python-docx; missing tools skip their files with a message).
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent
+SEEDS = sorted(DATA.glob("00*.txt"))
+UNSEEN = sorted((DATA / "unseen").glob("*.txt"))
+
+CSS = """
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0; }
+th, td { padding: 2pt 4pt; vertical-align: top; text-align: left; }
+table.ruled th, table.ruled td { border: 0.75pt solid #000; }
+table.plain th, table.plain td { padding: 2pt 9pt; }
+thead { display: table-header-group; }
+p { margin: 2pt 0; }
+"""
+
+
+def blocks(text: str) -> list[tuple[str, list[str]]]:
+    """The source as ("prose", [line]) and ("table", [tabbed lines]) blocks."""
+    out: list[tuple[str, list[str]]] = []
+    for line in text.split("\n"):
+        kind = "table" if "\t" in line else "prose"
+        if kind == "table" and out and out[-1][0] == "table":
+            out[-1][1].append(line)
+        else:
+            out.append((kind, [line]))
+    return out
+
+
+def merges(rows: list[list[str]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, column) -> (rowspan, colspan) for every cell written; covered cells absent."""
+    width = max(len(r) for r in rows)
+    grid = [r + [""] * (width - len(r)) for r in rows]
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for r, row in enumerate(grid):
+        filled = [c for c, text in enumerate(row) if text.strip()]
+        if (
+            r > 0
+            and len(filled) == 1
+            and filled[0] < width - 1
+            and all(not t.strip() for t in row[filled[0] + 1 :])
+        ):
+            # A group row: one value over the rest of the row.
+            spans[(r, filled[0])] = (1, width - filled[0])
+            covered.update((r, c) for c in range(filled[0] + 1, width))
+    for c in range(width - 1):
+        r = 1  # the header row is never merged down
+        while r < len(grid):
+            if (r, c) in covered or not grid[r][c].strip() or spans.get((r, c), (1, 1))[1] > 1:
+                r += 1
+                continue
+            down = 1
+            while (
+                r + down < len(grid)
+                and not grid[r + down][c].strip()
+                and (r + down, c) not in covered
+                and (r + down, c) not in spans
+            ):
+                down += 1
+            if down > 1:
+                spans[(r, c)] = (down, 1)
+                covered.update((r + k, c) for k in range(1, down))
+            r += down
+    for r in range(len(grid)):
+        for c in range(width):
+            if (r, c) not in covered and (r, c) not in spans:
+                spans[(r, c)] = (1, 1)
+    return spans
+
+
+def to_html(text: str, title: str, ruled: bool = True) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="id"><head><meta charset="utf-8">',
+        f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
+    ]
+    for kind, lines in blocks(text):
+        if kind == "prose":
+            parts.extend(f"<p>{html.escape(line)}</p>" for line in lines if line.strip())
+            continue
+        rows = [line.split("\t") for line in lines]
+        spans = merges(rows)
+        width = max(len(r) for r in rows)
+        parts.append(f'<table class="{"ruled" if ruled else "plain"}">')
+        for r, row in enumerate(rows):
+            row = row + [""] * (width - len(row))
+            if r == 0:
+                parts.append("<thead>")
+            elif r == 1:
+                parts.append("<tbody>")
+            cells = []
+            tag = "th" if r == 0 else "td"
+            for c, value in enumerate(row):
+                if (r, c) not in spans:
+                    continue
+                down, across = spans[(r, c)]
+                attributes = (f" rowspan={down}" if down > 1 else "") + (
+                    f" colspan={across}" if across > 1 else ""
+                )
+                cells.append(f"<{tag}{attributes}>{html.escape(value.strip())}</{tag}>")
+            parts.append("<tr>" + "".join(cells) + "</tr>")
+            if r == 0:
+                parts.append("</thead>")
+        if len(rows) > 1:
+            parts.append("</tbody>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def to_pdf(page: Path, out: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("no chromium: skipping", out.name, file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={out}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+
+def to_docx(text: str, out: Path) -> None:
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    document.styles["Normal"].font.size = Pt(8)
+    for kind, lines in blocks(text):
+        if kind == "prose":
+            for line in lines:
+                if line.strip():
+                    document.add_paragraph(line)
+            continue
+        rows = [line.split("\t") for line in lines]
+        width = max(len(r) for r in rows)
+        spans = merges(rows)
+        table = document.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for (r, c), (down, across) in spans.items():
+            value = rows[r][c].strip() if c < len(rows[r]) else ""
+            cell = table.cell(r, c)
+            if value:
+                cell.text = value
+            if down > 1 or across > 1:
+                cell.merge(table.cell(r + down - 1, c + across - 1))
+    document.save(str(out))
+
+
+def to_lo_docx(page: Path, out: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("no soffice: skipping", out.name, file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{work}/profile",
+                "--headless",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+                work,
+                str(page),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        made = Path(work) / (page.stem + ".docx")
+        if not made.exists():
+            print("soffice could not convert (is libreoffice-writer installed?):", out.name)
+            return
+        shutil.move(made, out)
+
+
+# A wide Renstra table printed as a user would fit it on the page (as the realdocs PDF).
+PRINT_FIT = (
+    "<style>@page { size: A3 landscape; margin: 10mm; } body { zoom: 0.6; }"
+    " table { border-collapse: collapse; } th, td { border: 1px solid #000; }</style>"
+)
+
+
+# The same on A4 at a readable size: the table runs over pages, its three header rows
+# repeated on each, rows cut by the page ends.
+PRINT_PAGES = (
+    "<style>@page { size: A4 landscape; margin: 10mm; } body { zoom: 0.75; }"
+    " table { border-collapse: collapse; } th, td { border: 1px solid #000; }</style>"
+)
+
+
+def real() -> None:
+    """The real tables under ``real/`` (see SOURCES.md) printed to PDF and saved as Word."""
+    for page in sorted((HERE / "real").glob("*.html")):
+        for style, suffix in ((PRINT_FIT, ".pdf"), (PRINT_PAGES, ".pages.pdf")):
+            with tempfile.TemporaryDirectory() as work:
+                fitted = Path(work) / page.name
+                fitted.write_text(
+                    page.read_text(encoding="utf-8").replace("</head>", style + "</head>"),
+                    encoding="utf-8",
+                )
+                to_pdf(fitted, page.with_suffix(suffix))
+        to_lo_docx(page, page.with_suffix(".lo.docx"))
+        print("made", page.stem)
+
+
+def main() -> None:
+    if sys.argv[1:] == ["real"]:
+        real()
+        return
+    real()
+    for source in SEEDS + UNSEEN:
+        text = source.read_text(encoding="utf-8")
+        name = source.stem
+        page = HERE / f"{name}.html"
+        page.write_text(to_html(text, name), encoding="utf-8")
+        to_pdf(page, HERE / f"{name}.pdf")
+        to_docx(text, HERE / f"{name}.docx")
+        if source in SEEDS:
+            with tempfile.TemporaryDirectory() as work:
+                plain = Path(work) / f"{name}.html"
+                plain.write_text(to_html(text, name, ruled=False), encoding="utf-8")
+                to_pdf(plain, HERE / f"{name}.unruled.pdf")
+            to_lo_docx(page, HERE / f"{name}.lo.docx")
+        print("made", name)
+
+
+if __name__ == "__main__":
+    main()

@@ -22,8 +22,8 @@ import attrs
 
 from .errors import DocumentReadError, KinerjaTargetError, TargetParseError
 from .parse import parse_target
-from .rollup.command import add_parser as _add_rollup
 from .report.command import add_parser as _add_report
+from .rollup.command import add_parser as _add_rollup
 
 if TYPE_CHECKING:
     from .documents import Reading
@@ -557,8 +557,8 @@ _COMMANDS: tuple[Callable[[Any], Runner], ...] = (
     _add_read,
     _add_check,
     _add_link,
-    _add_rollup,
     _add_report,
+    _add_rollup,
 )
 
 

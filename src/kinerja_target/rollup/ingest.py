@@ -63,23 +63,26 @@ DOCUMENT_SUFFIXES: Final = frozenset(
 class IngestInterruptedError(KinerjaTargetError, RuntimeError):
     """A worker process died (killed, out of memory) while reading files.
 
-    Every file written before is kept, each whole; the files in flight are not in the
-    store. Running the same ingest again resumes: stored files are skipped.
+    ``path`` is a file it was reading, ``written`` how many files were committed whole
+    before, ``others`` how many more files were in flight (none of them is in the
+    store). Running the same ingest again resumes: stored files are skipped.
     """
 
     code = "interrupted"
 
-    def __init__(self, files: Sequence[str], written: int) -> None:
-        self.files = tuple(files)
+    def __init__(self, path: str, written: int, others: int = 0) -> None:
+        super().__init__(path, written, others)
+        self.path = path
         self.written = written
-        shown = ", ".join(self.files[:3]) + (" ..." if len(self.files) > 3 else "")
-        super().__init__(
-            f"a worker process died while reading {shown}; {written} file(s) were stored "
-            "whole before it, the files in flight were not: run the ingest again to resume"
-        )
+        self.others = others
 
-    def __reduce__(self) -> tuple[type[IngestInterruptedError], tuple[tuple[str, ...], int]]:
-        return (type(self), (self.files, self.written))
+    def __str__(self) -> str:
+        more = f" (and {self.others} other file(s) in flight)" if self.others else ""
+        return (
+            f"a worker process died while reading {self.path}{more}; {self.written} "
+            "file(s) were stored whole before it, the files in flight were not: run the "
+            "ingest again to resume"
+        )
 
 
 @attrs.frozen
@@ -249,7 +252,8 @@ def _results(paths: Sequence[str], reader: Reader | None, jobs: int) -> Iterator
                     running.pop(future)
                     yield future.result()
         except BrokenProcessPool:
-            raise IngestInterruptedError(sorted(running.values()), 0) from None
+            flight = sorted(running.values())
+            raise IngestInterruptedError(flight[0], 0, len(flight) - 1) from None
         except BaseException:
             for future in running:
                 future.cancel()
@@ -340,7 +344,7 @@ def ingest(
             bar.update()
         writer.flush()
     except IngestInterruptedError as exc:
-        raise IngestInterruptedError(exc.files, writer.committed) from None
+        raise IngestInterruptedError(exc.path, writer.committed, exc.others) from None
     finally:
         bar.close()
     catalog = update_catalog(store)

@@ -216,3 +216,16 @@ def test_the_command_line(
     assert main(["rollup", str(bad), "--db", db, "--jobs", "1"]) == 1
     assert "bad.xlsx" in capsys.readouterr().err
     assert main(["rollup", folder, "--db", str(tmp_path / "no" / "x.duckdb")]) == 2
+
+
+def test_an_interrupted_command_says_how_to_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kinerja_target.rollup
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kinerja_target.rollup, "ingest", interrupted)
+    assert main(["rollup", str(tmp_path), "--db", str(tmp_path / "k.duckdb")]) == 1
+    assert "run the same command again to resume" in capsys.readouterr().err

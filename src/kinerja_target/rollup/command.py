@@ -98,8 +98,16 @@ def run(args: argparse.Namespace) -> int:
             except IngestInterruptedError as exc:
                 print(f"kinerja-target: {exc}", file=sys.stderr)
                 return 1
-            for path, error in result.failed:
-                print(f"kinerja-target: {path}: {error}", file=sys.stderr)
+            except KeyboardInterrupt:
+                # The transaction in flight was rolled back; committed files stay whole.
+                print(
+                    "kinerja-target: interrupted; the files stored so far are whole, "
+                    "run the same command again to resume",
+                    file=sys.stderr,
+                )
+                return 1
+            for _path, error in result.failed:
+                print(f"kinerja-target: {error}", file=sys.stderr)
             for path, twin in result.duplicates:
                 print(f"kinerja-target: {path}: the same content as {twin}", file=sys.stderr)
             print(result, file=sys.stderr)

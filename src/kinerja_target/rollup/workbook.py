@@ -78,7 +78,8 @@ def _cell(value: object, number: bool = False) -> str:
         return f'<c t="b"><v>{int(value)}</v></c>'
     if isinstance(value, Decimal) and value.is_finite():
         return f"<c><v>{value:f}</v></c>"
-    text = escape(_ILLEGAL.sub("", str(value)))
+    # A bare CR would be read back as LF (XML normalises line ends): written as &#13;.
+    text = escape(_ILLEGAL.sub("", str(value)), {"\r": "&#13;"})
     return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
@@ -95,6 +96,7 @@ def row_sql(columns: Sequence[tuple[str, bool]]) -> str:
             clean = f"regexp_replace({text}, '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]', '', 'g')"
             for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
                 clean = f"replace({clean}, '{char}', '{entity}')"
+            clean = f"replace({clean}, chr(13), '&#13;')"
             cell = (
                 f"""'<c t="inlineStr"><is><t xml:space="preserve">' || {clean} || '</t></is></c>'"""
             )

@@ -1,33 +1,47 @@
-"""How fast kinerja_target reads target cells, next to quantulum3 and pint, in one run.
+"""How fast kinerja_target reads target cells, next to a bare regex, babel, quantulum3
+and pint, in one run.
 
 Prints:
-* warm throughput on distinct strings (a realistic mix of formats, each string once,
-  the cache cleared first), overall and per format;
+* the *real-shaped mix*: every real cell of ``tests/data`` (the evaluation set, the seeds,
+  the unseen documents' targets and realisations, the capaian examples), each with its
+  indicator, in many copies whose digits are varied (``36,36% (4 satker)`` becomes
+  ``71,09% (7 satker)``), each string once, the cache cleared first; beside it, in the same
+  run, a bare regular expression plus ``Decimal`` over the same strings (the floor: it
+  reads one number and nothing else) and babel's ``id_ID`` number parser over the numbers
+  the regex finds (it too reads only the number); the share of cells the fast path takes;
+* warm throughput on synthetic distinct strings, overall and per format;
 * warm throughput on a realistic repeated mix (most cells are ``100%``);
 * the import time of ``kinerja_target``;
 * the same strings through ``quantulum3`` and ``pint.UnitRegistry().parse_expression``,
   with how many of them each reads to the right number.
 
-Run: ``python benchmarks/parse.py [--n 50000]`` (quantulum3 from the ``bench`` extra).
+Run: ``python benchmarks/parse.py [--n 50000]`` (quantulum3 and babel from the ``bench``
+extra).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import gc
+import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from kinerja_target import Compound, Grade, Money, Percent, Quantity, Range, Target, parse_target
-from kinerja_target.parse import _parse
+from kinerja_target.parse import _parse, _parse_simple, reading_for
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 UNITS = ["Lap", "Dok", "keg", "kali", "orang", "Satker", "TPS", "hari kerja", "bulan", "Kegiatan"]
 
@@ -37,6 +51,187 @@ def _id(value: Decimal) -> str:
     whole, _, frac = format(value, "f").partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return grouped + ("," + frac if frac else "")
+
+
+# -- the real-shaped mix ------------------------------------------------------------------
+
+
+def real_cells() -> list[tuple[str, str | None]]:
+    """Every real target-like cell of ``tests/data`` with its indicator (or ``None``)."""
+    cells: list[tuple[str, str | None]] = []
+    for path in [*sorted(DATA.glob("eval_targets*.jsonl")), DATA / "seed_targets.jsonl"]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                cells.append((entry["raw"], entry.get("indicator")))
+    for path in sorted((DATA / "unseen").glob("*.expected.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                for column in ("target", "realisasi"):
+                    if row.get(column):
+                        cells.append((row[column], row.get("indicator") or None))
+    for line in (DATA / "capaian_examples.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            cells += [(entry["target"], None), (entry["actual"], None)]
+    return cells
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """``text`` with its digits replaced by random ones of the same shape: a run keeps its
+    length, and its first digit stays zero or non-zero."""
+
+    def one(run: re.Match[str]) -> str:
+        digits = run.group()
+        first = "0" if digits[0] == "0" else str(rng.randint(1, 9))
+        return first + "".join(str(rng.randint(0, 9)) for _ in digits[1:])
+
+    return _DIGIT_RUN.sub(one, text)
+
+
+def real_mix(n: int, seed: int = 3) -> list[tuple[str, str | None]]:
+    """``n`` distinct (cell, indicator) pairs: the real cells, their digits varied."""
+    rng = random.Random(seed)
+    cells = real_cells()
+    out: dict[tuple[str, str | None], None] = dict.fromkeys(cells)
+    attempts = 0
+    while len(out) < n and attempts < 50 * n:
+        attempts += 1
+        text, indicator = rng.choice(cells)
+        out.setdefault((vary(text, rng), indicator))
+    pairs = list(out)
+    rng.shuffle(pairs)
+    return pairs[:n]
+
+
+_BARE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+
+
+def bare_regex(text: str) -> Decimal | None:
+    """The floor: find the first number, read it the Indonesian way, nothing else."""
+    found = _BARE.search(text)
+    if found is None:
+        return None
+    try:
+        return Decimal(found.group().replace(".", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _chunked_rates(
+    passes: dict[str, tuple[Callable[[list[Any]], object], list[Any]]],
+    chunk: int = 250,
+    repeats: int = 7,
+) -> dict[str, float]:
+    """Items per second of each pass (a function and its items, all of one length).
+
+    The items are cut into chunks of ``chunk``; each chunk is run ``repeats`` times by
+    every pass in turn, and each pass's best time per chunk counts, as timeit does. The
+    machine is shared: a run of a second is rarely undisturbed, a run of a millisecond
+    often is, and interleaving the passes chunk by chunk gives them the same machine.
+    """
+    totals = dict.fromkeys(passes, 0.0)
+    length = len(next(iter(passes.values()))[1])
+    gc.collect()
+    for start in range(0, length, chunk):
+        best = dict.fromkeys(passes, float("inf"))
+        for _ in range(repeats):
+            for name, (fn, items) in passes.items():
+                part = items[start : start + chunk]
+                began = time.perf_counter()
+                fn(part)
+                best[name] = min(best[name], time.perf_counter() - began)
+        for name in passes:
+            totals[name] += best[name]
+    return {name: length / total for name, total in totals.items()}
+
+
+def _chunked_rate(
+    fn: Callable[[list[Any]], object], items: list[Any], chunk: int = 250, repeats: int = 7
+) -> float:
+    """Items per second of one pass, timed as :func:`_chunked_rates` times several."""
+    return _chunked_rates({"one": (fn, items)}, chunk, repeats)["one"]
+
+
+def _run_ours(pairs: list[tuple[str, str | None]]) -> int:
+    """Parse every pair, the cache cleared first; the number of cells that hold no target."""
+    _parse.cache_clear()
+    errors = 0
+    for text, indicator in pairs:
+        try:
+            parse_target(text, indicator=indicator)
+        except ValueError:
+            errors += 1
+    return errors
+
+
+def _run_bare(texts: list[str]) -> int:
+    return sum(bare_regex(text) is None for text in texts)
+
+
+def _run_warm(pairs: list[tuple[str, str | None]]) -> int:
+    """Parse every pair with the cache as it is (the repeated mix)."""
+    errors = 0
+    for text, indicator in pairs:
+        try:
+            parse_target(text, indicator=indicator)
+        except ValueError:
+            errors += 1
+    return errors
+
+
+def report_real_mix(n: int) -> None:
+    """Print the real-shaped mix's figures."""
+    pairs = real_mix(n)
+    texts = [text for text, _ in pairs]
+    print(f"real-shaped mix: {len(pairs):,} distinct cells from {len(real_cells()):,} real ones")
+    simple = sum(_parse_simple(t, reading_for(i) if i else None) is not None for t, i in pairs)
+    print(f"  fast path takes      {simple / len(pairs):7.1%} of them")
+    errors = _run_ours(pairs)
+    passes: dict[str, tuple[Callable[[list[Any]], object], list[Any]]] = {
+        "ours": (_run_ours, pairs),
+        "bare": (_run_bare, texts),
+    }
+    try:
+        from babel.numbers import NumberFormatError, parse_decimal
+    except ImportError:
+        parse_decimal = None
+    if parse_decimal is not None:
+        numbers = [m.group() if (m := _BARE.search(t)) else "" for t in texts]
+
+        def babel_pass(part: list[str]) -> int:
+            errors = 0
+            for number in part:
+                try:
+                    parse_decimal(number, locale="id_ID")
+                except (NumberFormatError, ValueError):
+                    errors += 1
+            return errors
+
+        passes["babel"] = (babel_pass, numbers)
+    rates = _chunked_rates(passes)
+    ours, bare = rates["ours"], rates["bare"]
+    print(f"  kinerja_target  {ours:>12,.0f} cells/s  (full typed values; {errors} hold none)")
+    print(f"  bare regex      {bare:>12,.0f} cells/s  (first number only)")
+    if "babel" in rates:
+        theirs = rates["babel"]
+        print(f"  babel id_ID     {theirs:>12,.0f} cells/s  (the number the regex found)")
+        print(f"  kinerja_target / babel      {ours / theirs:5.2f}x  (goal: >= 1)")
+    else:
+        print("  babel           not installed (pip install kinerja-target[bench])")
+    print(f"  bare regex / kinerja_target {bare / ours:5.2f}x  (goal: <= 5)")
+    stream = [pair for pair in real_cells() for _ in range(4)] * 100
+    random.Random(4).shuffle(stream)
+    _parse.cache_clear()
+    _run_warm(stream)
+    rate = _chunked_rate(_run_warm, stream, chunk=2000, repeats=5)
+    print(f"  the real cells repeated {rate:>12,.0f} cells/s  ({len(stream):,} cells, warm)")
+
+
+# -- synthetic strings ----------------------------------------------------------------
 
 
 def realistic_distinct(n: int, seed: int = 1) -> list[tuple[str, str, Decimal | None]]:
@@ -148,7 +343,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=50_000, help="distinct strings")
     parser.add_argument("--peers", type=int, default=3_000, help="strings for the slow peers")
+    parser.add_argument("--real", type=int, default=20_000, help="cells of the real-shaped mix")
     args = parser.parse_args()
+
+    report_real_mix(args.real)
+    print()
 
     cells = realistic_distinct(args.n)
     texts = [text for text, _, _ in cells]

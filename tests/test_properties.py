@@ -32,6 +32,9 @@ SCALE_INDICATORS = {
     "kip": "Nilai Keterbukaan Informasi Publik",
     "rb": "Indeks Reformasi Birokrasi",
     "ikm": "Indeks Kepuasan Masyarakat",
+    "ukpbj": "Tingkat Kematangan UKPBJ",
+    "spbe": "Indeks SPBE",
+    "ikpa": "Nilai IKPA",
 }
 
 

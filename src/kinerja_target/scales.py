@@ -13,7 +13,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["SCALES", "Band", "GradeDef", "Scale", "get_scale", "lookup_grade"]
+__all__ = [
+    "LETTER_SCALES",
+    "LEVEL_SCALES",
+    "SCALES",
+    "SCOPED_SCALES",
+    "Band",
+    "GradeDef",
+    "Scale",
+    "get_scale",
+    "lookup_grade",
+]
 
 
 class Band(NamedTuple):
@@ -161,12 +171,12 @@ SCALES: dict[str, Scale] = {
         Scale(
             "ikm",
             "Indeks Kepuasan Masyarakat",
-            "PermenPANRB 14/2017 [I]",
+            "PermenPANRB 14/2017, nilai interval konversi and mutu pelayanan [I]",
             (
-                GradeDef("D", "D", Band(_d("25"), _d("65"), high_open=True)),
-                GradeDef("C", "C", Band(_d("65"), _d("76.61"), high_open=True)),
-                GradeDef("B", "B", Band(_d("76.61"), _d("88.31"), high_open=True)),
-                GradeDef("A", "A", Band(_d("88.31"), _d("100"))),
+                GradeDef("D", "D", Band(_d("25"), _d("65"), high_open=True), ("tidak baik",)),
+                GradeDef("C", "C", Band(_d("65"), _d("76.61"), high_open=True), ("kurang baik",)),
+                GradeDef("B", "B", Band(_d("76.61"), _d("88.31"), high_open=True), ("baik",)),
+                GradeDef("A", "A", Band(_d("88.31"), _d("100")), ("sangat baik",)),
             ),
         ),
         Scale(
@@ -178,6 +188,46 @@ SCALES: dict[str, Scale] = {
                 GradeDef("TW", "TW", None, ("tw", "tidak wajar")),
                 GradeDef("WDP", "WDP", None, ("wdp", "wajar dengan pengecualian")),
                 GradeDef("WTP", "WTP", None, ("wtp", "wajar tanpa pengecualian")),
+            ),
+        ),
+        Scale(
+            "ukpbj",
+            "Tingkat Kematangan UKPBJ (unit kerja pengadaan barang/jasa)",
+            "Peraturan LKPP 10/2021, model kematangan UKPBJ: levels 1-5 and their names [I]; no "
+            "score bands",
+            tuple(
+                GradeDef(str(n), f"Level {n}", None, (name,))
+                for n, name in enumerate(
+                    ("inisiasi", "esensi", "proaktif", "integratif", "unggul"), start=1
+                )
+            ),
+        ),
+        Scale(
+            "spbe",
+            "Indeks SPBE (sistem pemerintahan berbasis elektronik)",
+            "Perpres 95/2018; PermenPANRB 59/2020, predikat of the index 0-5 [I]",
+            (
+                GradeDef("Kurang", "Kurang", Band(_d("0"), _d("1.8"), high_open=True), ("kurang",)),
+                GradeDef("Cukup", "Cukup", Band(_d("1.8"), _d("2.6"), high_open=True), ("cukup",)),
+                GradeDef("Baik", "Baik", Band(_d("2.6"), _d("3.5"), high_open=True), ("baik",)),
+                GradeDef(
+                    "Sangat Baik",
+                    "Sangat Baik",
+                    Band(_d("3.5"), _d("4.2"), high_open=True),
+                    ("sangat baik",),
+                ),
+                GradeDef("Memuaskan", "Memuaskan", Band(_d("4.2"), _d("5")), ("memuaskan",)),
+            ),
+        ),
+        Scale(
+            "ikpa",
+            "Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
+            "PMK 195/2018; Perdirjen Perbendaharaan PER-5/PB/2022, kategori of the 0-100 value [I]",
+            (
+                GradeDef("Kurang", "Kurang", Band(_d("0"), _d("70"), high_open=True), ("kurang",)),
+                GradeDef("Cukup", "Cukup", Band(_d("70"), _d("89"), high_open=True), ("cukup",)),
+                GradeDef("Baik", "Baik", Band(_d("89"), _d("95"), high_open=True), ("baik",)),
+                GradeDef("Sangat Baik", "Sangat Baik", Band(_d("95"), _d("100")), ("sangat baik",)),
             ),
         ),
         Scale(
@@ -196,26 +246,41 @@ SCALES: dict[str, Scale] = {
 # indicator's wording, SAKIP when nothing says otherwise.
 LETTER_SCALES = frozenset({"sakip", "rb", "ikm"})
 LETTER_CODES = frozenset(g.code for g in SCALES["sakip"].grades)
+# Scales whose grades are levels ("Level 4"); SPIP when the wording names none.
+LEVEL_SCALES = frozenset({"spip", "ukpbj"})
+# Scales whose grade words are common words ("baik", "unggul"): they are grades only
+# under an indicator that names the scale.
+SCOPED_SCALES = frozenset({"ikm", "spbe", "ikpa", "ukpbj"})
 
 _BY_SPELLING: dict[tuple[str, ...], tuple[str, str]] = {}
+_BY_SCALE: dict[str, dict[tuple[str, ...], str]] = {}
 for _scale in SCALES.values():
-    if _scale.name in LETTER_SCALES:
-        continue
     for _grade in _scale.grades:
         for _spelling in _grade.spellings:
-            _BY_SPELLING[tuple(_spelling.split())] = (_scale.name, _grade.code)
+            _BY_SCALE.setdefault(_scale.name, {})[tuple(_spelling.split())] = _grade.code
+            if _scale.name not in LETTER_SCALES | SCOPED_SCALES:
+                _BY_SPELLING[tuple(_spelling.split())] = (_scale.name, _grade.code)
 _MAX_WORDS = max(len(k) for k in _BY_SPELLING)
+_MAX_SCOPED_WORDS = max(len(k) for table in _BY_SCALE.values() for k in table)
 
 
 def get_scale(name: str) -> Scale:
-    """The scale called ``name`` (``sakip``, ``rb``, ``spip``, ``kip``, ``ikm``,
-    ``opini_bpk``, ``zi``)."""
+    """The scale called ``name`` (``sakip``, ``rb``, ``spip``, ``kip``, ``ikm``, ``ukpbj``,
+    ``spbe``, ``ikpa``, ``opini_bpk``, ``zi``)."""
     return SCALES[name]
 
 
-def lookup_grade(words: tuple[str, ...]) -> tuple[str, str, int] | None:
+def lookup_grade(words: tuple[str, ...], scale: str | None = None) -> tuple[str, str, int] | None:
     """A named grade (not a bare letter) at the start of lower-case ``words``:
-    ``(scale, code, words taken)``; the longest spelling wins."""
+    ``(scale, code, words taken)``; the longest spelling wins. With ``scale`` (the one
+    the indicator names), that scale's words are tried first, common words among them
+    (``baik`` under an IKM indicator)."""
+    own = _BY_SCALE.get(scale) if scale is not None else None
+    if own is not None:
+        for n in range(min(_MAX_SCOPED_WORDS, len(words)), 0, -1):
+            code = own.get(words[:n])
+            if code is not None:
+                return scale, code, n  # type: ignore[return-value]
     for n in range(min(_MAX_WORDS, len(words)), 0, -1):
         hit = _BY_SPELLING.get(words[:n])
         if hit is not None:

@@ -30,6 +30,7 @@ __all__ = [
     "UNIT_TABLE",
     "Unit",
     "get_unit",
+    "lookup_unit",
     "lookup_unit_phrase",
     "registry",
     "to_pint",
@@ -56,7 +57,7 @@ class Unit(NamedTuple):
         return self.dimension not in _FRACTIONAL_DIMENSIONS
 
 
-_FRACTIONAL_DIMENSIONS = frozenset({"waktu", "bulan", "hari_kerja", "IDR"})
+_FRACTIONAL_DIMENSIONS = frozenset({"waktu", "bulan", "hari_kerja", "IDR", "permil"})
 
 # name, dimension, factor (relative to the dimension's base), spellings (besides the name).
 # Spellings are matched case-insensitively, with or without a trailing dot, and may be
@@ -135,6 +136,8 @@ UNIT_TABLE: tuple[Unit, ...] = tuple(
         ("lumpsum", "lumpsum", "1", ("ls", "lumpsum", "lump sum")),
         ("responden", "responden", "1", ("resp", "responden")),
         ("rumah_tangga", "rumah_tangga", "1", ("rt", "ruta", "rumah tangga")),
+        # Per mille (``‰``, read as the word "permil"): a rate of its own, not a percent.
+        ("permil", "permil", "1", ("permil", "per mil", "promil", "permill")),
         # Durations. ``menit`` is the base of calendar time, so every factor is exact.
         ("menit", "waktu", "1", ("menit", "mnt")),
         ("jam", "waktu", "60", ("jam",)),
@@ -164,6 +167,14 @@ def lookup_unit_phrase(words: list[str] | tuple[str, ...]) -> tuple[Unit, int] |
         if unit is not None:
             return unit, n
     return None
+
+
+_BY_TEXT: dict[str, Unit] = {" ".join(k): u for k, u in _BY_SPELLING.items()}
+
+
+def lookup_unit(text: str) -> Unit | None:
+    """The unit spelled exactly ``text`` (lower case, single spaces, no trailing dot)."""
+    return _BY_TEXT.get(text)
 
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")

@@ -31,7 +31,7 @@ across kinds. ``str()`` writes a value the Indonesian way; :meth:`Target.to_dict
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -86,6 +86,15 @@ class WarningCode(enum.StrEnum):
     OCR_CORRECTED = "ocr_corrected"
     #: The indicator's wording and the target point to opposite polarities.
     POLARITY_CONTRADICTION = "polarity_contradiction"
+    #: The text was Unicode-normalised before it was read: full-width digits or signs
+    #: (``９７％``), digits of another script, the Arabic percent sign ``٪``, control
+    #: characters dropped (``97\x00%``).
+    NORMALIZED = "normalized"
+    #: A value no target plausibly is (``4900%``); the note says what it may have meant
+    #: (a spreadsheet's percent format shows 49 as ``4900%``).
+    IMPLAUSIBLE = "implausible"
+    #: A template cell left blank: only the unit mark (``%``, ``Persen``, ``Rp``, ``... %``).
+    BLANK_TEMPLATE = "blank_template"
 
 
 def _parts(parts: Iterable[Target]) -> tuple[Target, ...]:
@@ -540,3 +549,129 @@ def from_dict(data: Mapping[str, Any]) -> Target:
     if len(read) != 2:
         raise SchemaError(f"a range has two parts, low and high, not {len(read)}")
     return Range(read[0], read[1], **common)
+
+
+# -- the parser's hot path -----------------------------------------------------------------
+
+_NEW = object.__new__
+_SET_QUALIFIER = Target.__dict__["qualifier"].__set__
+_SET_BASIS = Target.__dict__["basis"].__set__
+_SET_NOTE = Target.__dict__["note"].__set__
+_SET_WARNINGS = Target.__dict__["warnings"].__set__
+_SET_RAW = Target.__dict__["raw"].__set__
+_SET_VALUE = {cls: cls.__dict__["value"].__set__ for cls in (Percent, Quantity, Number, Money)}
+_SET_UNIT = Quantity.__dict__["unit_name"].__set__
+_SET_SCALE = Number.__dict__["scale"].__set__
+
+
+def _quick(
+    cls: type[Percent | Quantity | Number | Money],
+    value: Decimal,
+    raw: str | None,
+    qualifier: str | None = None,
+    warnings: tuple[str, ...] = (),
+    extra: str | None = None,
+) -> Target:
+    """A number-like value built without attrs' ``__init__``, for the parser's fast path.
+
+    The fields are set through the slots directly: the parser's arguments are valid by
+    construction (a qualifier from its own table, ``warnings`` a sorted tuple of plain
+    codes), and checking them again costs as much as reading the cell. ``extra`` is a
+    quantity's unit or a number's scale. The value is the one ``cls(...)`` gives.
+    """
+    obj = _NEW(cls)
+    _SET_VALUE[cls](obj, value)
+    if cls is Quantity:
+        _SET_UNIT(obj, extra)
+    elif cls is Number:
+        _SET_SCALE(obj, extra)
+    _SET_QUALIFIER(obj, qualifier)
+    _SET_BASIS(obj, None)
+    _SET_NOTE(obj, None)
+    _SET_WARNINGS(obj, warnings)
+    _SET_RAW(obj, raw)
+    return obj
+
+
+_SET_LOW = Range.__dict__["low"].__set__
+_SET_HIGH = Range.__dict__["high"].__set__
+
+
+def _quick_range(
+    low: Target, high: Target, raw: str | None, qualifier: str | None, warnings: tuple[str, ...]
+) -> Range:
+    """A :class:`Range` built as :func:`_quick` builds a number: for the fast path."""
+    obj = _NEW(Range)
+    _SET_LOW(obj, low)
+    _SET_HIGH(obj, high)
+    _SET_QUALIFIER(obj, qualifier)
+    _SET_BASIS(obj, None)
+    _SET_NOTE(obj, None)
+    _SET_WARNINGS(obj, warnings)
+    _SET_RAW(obj, raw)
+    return obj
+
+
+def _amend(
+    target: Target,
+    *,
+    note: str | None = None,
+    basis: Target | None = None,
+    warning: str | None = None,
+) -> Target:
+    """``target`` with a note, a basis or one more warning code, changed in place.
+
+    Only for a value the fast path has just built and no one else holds: a frozen value
+    is never changed once it has left the parser (the same value as ``attrs.evolve``
+    gives, without copying a fresh object)."""
+    if note is not None:
+        _SET_NOTE(target, note)
+    if basis is not None:
+        _SET_BASIS(target, basis)
+    if warning is not None and warning not in target.warnings:
+        _SET_WARNINGS(target, tuple(sorted((*target.warnings, warning))))
+    return target
+
+
+_SET_PARTS = Compound.__dict__["parts"].__set__
+
+
+def _quick_parts(cls: type[Compound], parts: tuple[Target, ...], raw: str | None) -> Compound:
+    """A :class:`Compound` built as :func:`_quick` builds a number: for the fast path."""
+    obj = _NEW(cls)
+    _SET_PARTS(obj, parts)
+    _SET_QUALIFIER(obj, None)
+    _SET_BASIS(obj, None)
+    _SET_NOTE(obj, None)
+    _SET_WARNINGS(obj, ())
+    _SET_RAW(obj, raw)
+    return obj
+
+
+def _builder(
+    cls: type[Percent | Quantity | Number | Money],
+    extra: str | None,
+    plain: tuple[str, ...],
+    guessed: tuple[str, ...],
+) -> Callable[[Decimal, str | None, str | None, bool], Target]:
+    """A constructor of ``cls`` values with this unit or scale and these warnings
+    (``plain``, or ``guessed`` when the separator reading was a guess), as :func:`_quick`
+    builds them: for the fast path, one per shape of cell it has seen."""
+    new, set_value = _NEW, _SET_VALUE[cls]
+    set_extra = _SET_UNIT if cls is Quantity else _SET_SCALE if cls is Number else None
+    set_qualifier, set_basis, set_note = _SET_QUALIFIER, _SET_BASIS, _SET_NOTE
+    set_warnings, set_raw = _SET_WARNINGS, _SET_RAW
+
+    def build(value: Decimal, raw: str | None, qualifier: str | None, ambiguous: bool) -> Target:
+        obj = new(cls)
+        set_value(obj, value)
+        if set_extra is not None:
+            set_extra(obj, extra)
+        set_qualifier(obj, qualifier)
+        set_basis(obj, None)
+        set_note(obj, None)
+        set_warnings(obj, guessed if ambiguous else plain)
+        set_raw(obj, raw)
+        return obj
+
+    return build

@@ -23,11 +23,13 @@ from .cells import (
 )
 from .context import _satker_of
 from .header import (
+    _block_header,
     _first_roles,
     _header,
     _header_like,
     _is_number_row,
     _is_separator_row,
+    _level_of,
     _names_columns,
 )
 from .row import Row
@@ -63,8 +65,11 @@ class _Draft:
     satuan: str = ""
     doubts: list[str] = attrs.Factory(list)
     polarity: str = ""
-    # a multi-year table's targets, by year (docs/decisions/0205)
-    per_year: dict[int, str] = attrs.Factory(dict)
+    # a multi-year table's targets, by period: "2024", "Tahun-3", "akhir" (0205, 0271)
+    per_year: dict[str, str] = attrs.Factory(dict)
+    # the budget beside each period's target, and the indicator's level
+    per_budget: dict[str, str] = attrs.Factory(dict)
+    level: str = ""
 
 
 @attrs.define
@@ -84,6 +89,12 @@ class _Table:
     # cells placed by position (a CSV, a sheet, an HTML/Word/PDF table): a row longer or
     # shorter than the header is not shifted, its extra cells are doubted
     positional: bool = False
+    periods: tuple[str | None, ...] = ()
+    levels: tuple[str | None, ...] = ()
+    # how far right the header's labels reach (a positional table's own width)
+    reach: int = 0
+    # whether the last row aligned had its cells moved to other columns than theirs
+    realigned: bool = False
 
     def __attrs_post_init__(self) -> None:
         self.end = self.start
@@ -93,13 +104,41 @@ class _Table:
         return "realisasi" in self.roles or "capaian" in self.roles
 
     @property
-    def year_columns(self) -> tuple[tuple[int, int], ...]:
-        """A multi-year table's target columns with their years (none in other tables)."""
+    def year_columns(self) -> tuple[tuple[int, str], ...]:
+        """A multi-year table's target columns with their periods (none in other tables):
+        the year, or the plan's own label of it (``Tahun-3``, ``akhir``)."""
+        periods = dict(enumerate(self.periods))
         years = dict(enumerate(self.years))
-        columns = [(i, years.get(i)) for i, role in enumerate(self.roles) if role == "target"]
+        columns: list[tuple[int, str | None]] = [
+            (i, periods.get(i) or (str(years[i]) if years.get(i) else None))
+            for i, role in enumerate(self.roles)
+            if role == "target"
+        ]
         if len(columns) < 2:
             return ()
-        return tuple((i, y) for i, y in columns if y is not None)
+        return tuple((i, p) for i, p in columns if p is not None)
+
+    @property
+    def budget_columns(self) -> tuple[tuple[int, str], ...]:
+        periods = dict(enumerate(self.periods))
+        return tuple(
+            (i, period)
+            for i, role in enumerate(self.roles)
+            if role == "anggaran" and (period := periods.get(i))
+        )
+
+    def level_of(self, cells: Sequence[str], indicator: str) -> str:
+        """The level of a row's indicator: its own prefix (``Indikator Program
+        (Outcome) : ...``), else the level its column's header names."""
+        own = _INDICATOR_PREFIX.match(indicator)
+        if own is not None:
+            level = _level_of(own.group(0))
+            if level is not None:
+                return level
+        for i, level in enumerate(self.levels):
+            if level and i < len(cells) and cells[i] and cells[i].strip() == indicator:
+                return level
+        return ""
 
     def page_break(self) -> None:
         """A repeated header: the table goes on, and its next row may finish the last."""
@@ -119,6 +158,7 @@ class _Table:
             return
         sasaran = _unmarked(values.get("sasaran", ""))[0]
         per_year = {y: aligned[i] for i, y in self.year_columns if aligned[i]}
+        per_budget = {y: aligned[i] for i, y in self.budget_columns if aligned[i]}
         prev = self.drafts[-1] if self.drafts else None
         continues = (
             prev is not None
@@ -157,8 +197,12 @@ class _Table:
         doubts = ["no_header"] if self.no_header else []
         if extra:
             doubts.append("extra_cells")
+        if self.realigned:
+            doubts.append("realigned")
         draft = self.draft(line.number, values, self.sasaran, doubts)
-        draft.indicator, draft.per_year = indicator, per_year
+        draft.indicator, draft.per_year, draft.per_budget = indicator, per_year, per_budget
+        if self.levels:
+            draft.level = self.level_of(aligned, values.get("indicator", ""))
         self.drafts.append(draft)
 
     def draft(self, number: int, values: dict[str, str], sasaran: str, doubts: list[str]) -> _Draft:
@@ -181,16 +225,40 @@ class _Table:
         n = len(roles)
         aligned = list(cells)
         extra = False
+        self.realigned = False
+        width = self.reach or n
+        last = max((i for i, c in enumerate(aligned) if c), default=-1)
+        shift = last + 1 - width
+        # Three or more columns past the header's last label: not a note beside the table
+        # but a row pushed right.
+        if self.positional and shift >= 3:
+            # a record pushed right past its header (a spreadsheet's export of a merged
+            # header that runs on, an HTML row whose cells overlap): back under it, the
+            # cells at its right end under the header's last columns; a code pushed out
+            # at the left is dropped, and the row says so
+            if (
+                not any(_LETTER.search(c) for c in aligned[:shift])
+                and sum(bool(c) for c in aligned[:shift]) <= 1
+            ):
+                extra = any(aligned[:shift])
+                aligned = aligned[shift:]
+            else:
+                aligned, extra = _two_runs(aligned, shift, width)
         if self.structured or (self.positional and len(aligned) != n):
-            extra = any(aligned[n:])
+            extra = extra or any(aligned[n:])
             aligned = (aligned + [""] * n)[:n]
             if self.positional and not self.structured and self.misplaced(aligned):
                 aligned = _realign(roles, aligned)
+                self.realigned = True
         elif len(aligned) != n or self.misplaced(aligned):
             aligned = _realign(roles, aligned)
+            self.realigned = self.positional
         values: dict[str, str] = {}
+        levels = len(self.levels) > 1
         for role, text in zip(roles, aligned, strict=True):
             if role is not None and text and role not in values:
+                if levels and role == "indicator" and not _LETTER.search(text):
+                    continue  # a code (``03``, ``2.02``) that slipped into an indicator column
                 values[role] = text
         return values, extra, aligned
 
@@ -310,6 +378,60 @@ def _sasaran_heading(text: str) -> str | None:
     return rest if named else None
 
 
+# An indicator's own statement of its level: "Indikator Program (Outcome) :", "Indikator
+# Keluaran Kegiatan :", "Indikator Sub Kegiatan:".
+_INDICATOR_PREFIX = re.compile(r"^\s*indikator\b[^:]{0,60}:", re.I)
+
+
+def _continues_block(cells: Sequence[str], table: _Table, parts: Sequence[Sequence[str]]) -> bool:
+    """A line under a positional table's header, before its first row, that goes on the
+    header (``Tahun-3 | | Tahun-4``, ``Target | Rp``): short labels, no target-shaped
+    value but a year, and nothing under the indicator column. A label merged down from
+    the rows above (``Indikator Sasaran`` over the whole block) is no cell of its own."""
+    if table.drafts or table.structured or not table.positional:
+        return False
+    above = {(i, c) for p in parts for i, c in enumerate(p) if c}
+    filled = [(i, c) for i, c in enumerate(cells) if c and (i, c) not in above]
+    if not filled:
+        return False
+    for i, cell in filled:
+        if i < len(table.roles) and table.roles[i] == "indicator":
+            return False
+        if len(cell.split()) > 10:
+            return False
+        if _target_shaped(cell) and not _YEAR_LABEL.match(cell):
+            return False
+    return True
+
+
+def _two_runs(cells: list[str], shift: int, width: int) -> tuple[list[str], bool]:
+    """A record whose texts and values were pushed right by different amounts (the first
+    row under a merged header that runs on): its values, from the first target-shaped
+    cell on, under the header's last columns; the texts before them from the first
+    column on. Whether cells had to be dropped."""
+    first = next((i for i, c in enumerate(cells) if c and _target_shaped(c)), None)
+    if first is None or first < shift:
+        return cells[shift:], any(cells[:shift])
+    head = cells[:first]
+    lead = next((i for i, c in enumerate(head) if c), len(head))
+    texts = head[lead:]
+    values = cells[first:]
+    start = width - len(values) + (len(values) - len(values[:width]))
+    start = max(0, width - len(values))
+    out = [*texts, *[""] * max(0, start - len(texts))][:start] + values[: width - start]
+    dropped = len([c for c in texts[start:] if c]) + len([c for c in values[width - start :] if c])
+    return out, bool(dropped)
+
+
+def _reach(parts: Sequence[Sequence[str]]) -> int:
+    """One past the rightmost column a header's labels name."""
+    return 1 + max((i for p in parts for i, c in enumerate(p) if c), default=-1)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
+
+
 def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
     """Find the tables of a document and assemble their rows. ``positional``: the lines
     are records whose cells sit in their columns (not text cut into cells)."""
@@ -359,13 +481,22 @@ def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
         printed = current is None or not current.structured
         if not any(cells) or (printed and _is_separator_row(cells)):
             continue
-        if parts and current is not None and not current.structured and _header_like(cells):
+        if (
+            parts
+            and current is not None
+            and not current.structured
+            and (_header_like(cells) or _continues_block(cells, current, parts))
+        ):
             # The rest of a header written over two lines (Strategis / Utama / 2025); an
-            # export's header is one record, and what follows it is data.
+            # export's header is one record, and what follows it is data. A positional
+            # table's header may be a block of several rows (docs/decisions/0271).
             parts.append(cells)
-            header = _header(parts)
+            header = _block_header(parts) if positional else None
+            header = header or _header(parts)
             if header is not None and not current.drafts:
                 current.roles, current.years = header.roles, header.years
+                current.periods, current.levels = header.periods, header.levels
+                current.reach = header.reach or _reach(parts)
             continue
         parts = []
         top = above if above is not None and above.number == line.number - 1 else None
@@ -473,6 +604,7 @@ def _row(
         capaian_raw=draft.capaian,
         satuan=draft.satuan,
         polarity_raw=draft.polarity,
+        level=draft.level,
         source=source,
         line=draft.line,
         doubts=draft.doubts,

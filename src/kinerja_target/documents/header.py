@@ -148,10 +148,17 @@ def _header_like(cells: Sequence[str]) -> bool:
 
 @attrs.frozen
 class _Header:
-    """A header: the role and the year of each column, from one or more header lines."""
+    """A header: the role and the year of each column, from one or more header lines;
+    ``periods`` the part of a plan each column is for, where a header block names one
+    (``2022``, ``Tahun-3``, ``TW I``, ``akhir``), and ``levels`` the indicator level an
+    indicator column holds (``sasaran``, ``program``)."""
 
     roles: tuple[str | None, ...]
     years: tuple[int | None, ...]
+    periods: tuple[str | None, ...] = ()
+    levels: tuple[str | None, ...] = ()
+    #: one past the rightmost column the header's labels name, once they sit right
+    reach: int = 0
 
 
 def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
@@ -199,6 +206,143 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
     if recognised < max(2, (filled * 3 + 4) // 5):
         return None
     return _Header(_resolve(roles, years, plain), tuple(years))
+
+
+# -- header blocks: several rows of a table's header, group labels over sub-columns ------
+
+# A period a column of a plan is for, when it is not a calendar year: "Tahun-3",
+# "Tahun ke-2", "TW I", "Triwulan IV", and the end of the plan's period.
+_PLAN_YEAR = re.compile(r"^\W*(?:tahun|th|thn)\.?\s*(?:ke)?\s*[-–.]?\s*(\d{1,2})\W*$", re.I)
+_QUARTER = re.compile(r"^\W*(?:tw|triwulan|trw)\.?\s*[-–.]?\s*(iv|i{1,3}|[1-4])\W*$", re.I)
+_PERIOD_END = re.compile(r"\bakhir\b|\bend\b", re.I)
+_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+# What an indicator column's header says of the level its indicators are at.
+_LEVEL_WORDS = (
+    ("sub kegiatan", "sub kegiatan"),
+    ("kegiatan", "kegiatan"),
+    ("program", "program"),
+    ("sasaran", "sasaran"),
+    ("tujuan", "tujuan"),
+)
+
+
+def _period_of(texts: Sequence[str]) -> str | None:
+    """The period a column's header texts name: a year, a plan year, a quarter, the end."""
+    for text in texts:
+        found = _YEAR_IN_HEADER.search(text)
+        if found:
+            return found.group(1)
+    for text in texts:
+        plan = _PLAN_YEAR.match(text)
+        if plan:
+            return " ".join(text.split())
+        quarter = _QUARTER.match(text)
+        if quarter:
+            number = quarter.group(1).upper()
+            return f"TW {_QUARTERS.get(number, number)}"
+    if any(_PERIOD_END.search(t) for t in texts):
+        return "akhir"
+    return None
+
+
+def _level_of(text: str) -> str | None:
+    """The level an indicator column's header (or an indicator's own prefix) names."""
+    low = _header_text(text)
+    if low.startswith("indikator"):
+        low = low[len("indikator") :]
+    for words, level in _LEVEL_WORDS:
+        if re.search(rf"\b{words}\b", low):
+            return level
+    return None
+
+
+def _under_groups(grid: list[list[str]]) -> list[list[str]]:
+    """A header row whose labels all sit right of the rows above it was pushed there (a
+    merged header cell that runs on, in a converter's output): it goes back under the
+    group label above whose span is as wide as its run of labels."""
+    width = len(grid[0])
+    for r in range(1, len(grid)):
+        reach = 1 + max((i for row in grid[:r] for i, c in enumerate(row) if c), default=-1)
+        labels = [i for i, c in enumerate(grid[r]) if c]
+        if not labels or labels[0] < reach:
+            continue
+        run = labels[-1] - labels[0] + 1
+        for top in grid[:r]:
+            starts = [i for i, c in enumerate(top) if c]
+            for a, b in zip(starts, [*starts[1:], reach], strict=True):
+                if b - a == run:
+                    shift = labels[0] - a
+                    grid[r] = [*grid[r][shift:], *[""] * shift][:width]
+                    break
+            else:
+                continue
+            break
+    return grid
+
+
+def _carried(parts: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The header block with each group label carried over the columns it spans: right,
+    over the empty cells beside it that have labels below them (``Tahun 2022`` over
+    ``Target | Rp``), as a merged cell is shown."""
+    width = max(len(p) for p in parts)
+    grid = _under_groups([[*p, *[""] * (width - len(p))] for p in parts])
+    filled = [row[:] for row in grid]
+    for r in range(len(grid) - 1):
+        c = 0
+        while c < width:
+            if not grid[r][c]:
+                c += 1
+                continue
+            k = c + 1
+            while k < width and not grid[r][k] and any(grid[q][k] for q in range(r + 1, len(grid))):
+                filled[r][k] = grid[r][c]
+                k += 1
+            c = k
+    return filled
+
+
+def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
+    """The header a block of several header rows makes (docs/decisions/0271).
+
+    Each column reads as the path of the labels above it, group labels carried over
+    their span; the lowest label that names a role gives the column's role (``Rp``
+    under ``Tahun 2022`` under ``Capaian Kinerja dan Kerangka Pendanaan`` is the budget
+    of 2022), and a label that names a period gives its period. Target columns of
+    different periods are all kept, one row each; so are the budget columns beside them
+    and several indicator columns, one per level.
+    """
+    grid = _carried(parts)
+    width = len(grid[0])
+    reach = 1 + max((i for row in grid for i, c in enumerate(row) if c), default=-1)
+    roles: list[str | None] = []
+    years: list[int | None] = []
+    periods: list[str | None] = []
+    levels: list[str | None] = []
+    for i in range(width):
+        texts = list(dict.fromkeys(row[i] for row in grid if row[i]))
+        role = next((r for r in map(_column_role, reversed(texts)) if r), None)
+        if role is None and texts:
+            role = _column_role(" ".join(texts))
+        period = (
+            _period_of(texts) if role in ("target", "realisasi", "capaian", "anggaran") else None
+        )
+        roles.append(role)
+        periods.append(period)
+        years.append(int(period) if period and period.isdigit() else None)
+        levels.append(_level_of(" ".join(texts)) if role == "indicator" else None)
+    seen = set(roles)
+    if "indicator" not in seen or not seen & {"target", "realisasi"}:
+        return None
+    targets = [i for i, r in enumerate(roles) if r == "target"]
+    by_period = [periods[i] for i in targets]
+    if len(targets) < 2 or None in by_period or len(set(by_period)) < len(by_period):
+        return None  # not a plan over periods: the one-header reading stands
+    out = list(roles)
+    for role in ("realisasi", "capaian", "satuan", "sasaran", "no"):
+        columns = [i for i, r in enumerate(roles) if r == role]
+        for i in columns[1:]:
+            out[i] = "other"
+    return _Header(tuple(out), tuple(years), tuple(periods), tuple(levels), reach)
 
 
 def _resolve(

@@ -21,13 +21,12 @@ from ..containers import open_grids
 from ..containers.grid import Grid, Line
 from ..containers.text import text_grid
 from ..errors import DocumentReadError
-from ..values import Missing
 from .assemble import _Draft, _row, _Table, _tables
 from .cells import _DATE_LINE, _SIGNATORY, _cell, _target_shaped
 from .context import _Context, _context, _sub_unit
 from .flattened import _read_flattened
 from .header import column_overrides
-from .row import Row, _read_target, _retarget
+from .row import Row, _retarget
 
 __all__ = ["Reading", "TableLayout", "read_document", "read_file", "read_grid", "read_layouts"]
 
@@ -167,20 +166,25 @@ def _prepared(grid: Grid) -> list[Line]:
     """The grid's lines with clean cells: a merged cell's text carried down the rows it
     spans (a sasaran merged over its indicators), and a record that holds one value
     alone told as prose (a title typed into a spreadsheet)."""
-    carried: dict[tuple[int, int], str] = {}
+    # (line index, column) -> the text merged down into it, and how far right the line
+    # that holds the merged cell reaches: a line reaching further is a row shifted right
+    # (an overlapping HTML row), not one the merged cell covers.
+    carried: dict[tuple[int, int], tuple[str, int]] = {}
     out: list[Line] = []
     for index, line in enumerate(grid.lines):
         if line.cells is None:
             out.append(line)
             continue
         cells = [_cell(c) for c in line.cells]
+        last = max((i for i, c in enumerate(cells) if c), default=-1)
         for column in range(len(cells)):
-            if not cells[column] and (index, column) in carried:
-                cells[column] = carried[(index, column)]
+            found = carried.get((index, column))
+            if not cells[column] and found is not None and -1 < last <= found[1]:
+                cells[column] = found[0]
         for span in line.spans:
             if span.rows > 1 and span.column < len(cells) and cells[span.column]:
                 for below in range(index + 1, index + span.rows):
-                    carried[(below, span.column)] = cells[span.column]
+                    carried[(below, span.column)] = (cells[span.column], last)
         if grid.layout == "text":
             out.append(attrs.evolve(line, cells=tuple(cells)))
         else:
@@ -259,15 +263,25 @@ def _rows_of_tables(tables: Sequence[_Table], context: _Context, source: str) ->
 
 
 def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
-    """A multi-year table's row: one row for each year it sets a target for (0205)."""
-    set_years = [
-        (year, cell)
-        for year, cell in sorted(draft.per_year.items())
-        if not isinstance(_read_target(cell, None), Missing)
-    ]
-    if not set_years:
+    """A multi-year table's row: one row for each period whose cell holds something, in
+    the order of the columns (0205, 0271). A period that is a year is the row's year; a
+    plan's own label of it (``Tahun-3``) or the end of its period (``akhir``) is the
+    row's period. A ``-`` stays a row: the plan says it sets no target that year."""
+    if not draft.per_year:
         return [_retarget(row, target_raw="")]
-    return [_retarget(row, year=year, target_raw=cell) for year, cell in set_years]
+    rows = []
+    for period, cell in draft.per_year.items():
+        year = int(period) if period.isdigit() and len(period) == 4 else None
+        changes: dict[str, object] = {
+            "target_raw": cell,
+            "budget_raw": draft.per_budget.get(period),
+        }
+        if year is not None:
+            changes["year"] = year
+        else:
+            changes["period"] = period
+        rows.append(_retarget(row, **changes))
+    return rows
 
 
 def _rows_of_lines(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:

@@ -25,6 +25,8 @@ DOUBTS: Final[dict[str, str]] = {
     "extra_cells": "the row has more cells than the header; the extra ones were dropped",
     "no_indicator": "the row has values but no indicator text",
     "unreadable_year": "the year column holds no year",
+    "realigned": "the row's cells did not sit under the header's columns; they were moved "
+    "to the columns their contents fit",
 }
 
 

@@ -1,0 +1,449 @@
+"""The fast path: cells of the shapes most cells take, read without tokens.
+
+``100%``, ``12 Lap``, ``8.435 orang``, ``-0,5``, ``Rp 10.252.187.000``, ``Rp 9,9 miliar``,
+``80 - 90%``, ``7 - 8 bulan``, ``BB``, ``minimal 80%``, ``sebanyak 12 orang``,
+``36,36% (4 satker)``, ``12 Satker (Provinsi/Kabupaten/Kota)``, ``5 (lima) hari``,
+``6 kec. 29 kel``, ``3 Kolom``: each shape is one regular expression, and the value is the
+one the grammar gives, warnings and notes included (a property test and the real cells of
+``tests/data`` hold the two together). Anything else (``None``) goes to the grammar.
+
+Only ASCII digits and plain spaces are matched here: other scripts' digits and spaces go
+through normalisation first. Number-like values are built through
+:func:`~kinerja_target.values._quick` with the indicator's wording already applied, so a
+common cell costs one match, one ``Decimal`` and one object.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from ..errors import TargetParseError
+from ..numbers import NUMBER_WORDS, NumberSyntaxError, read_number_words
+from ..scales import LETTER_CODES, LETTER_SCALES, SCALES, lookup_grade
+from ..units import lookup_unit
+from ..values import (
+    Compound,
+    Grade,
+    Missing,
+    Money,
+    Number,
+    Percent,
+    Quantity,
+    Range,
+    Target,
+    _amend,
+    _quick,
+    _quick_parts,
+)
+from ..values import WarningCode as W
+from .amounts import (
+    PERCENT_OR_MONEY,
+    after_number,
+    amount_value,
+    money_value,
+    pair_side,
+    range_value,
+)
+from .plausibility import (
+    finish,
+    read_amount,
+)
+from .repair import normalize, ocr_repair, tidy_note
+from .vocabulary import (
+    CURRENCY_WORDS,
+    FILLER_WORDS,
+    MAGNITUDES,
+    MISSING_TEXTS,
+    PERCENT_WORDS,
+    QUALIFIER_PHRASES,
+    SPIP_LEVEL_WORDS,
+    SYMBOL_QUALIFIERS,
+    ZERO_WORDS,
+)
+from .wording import Expectation
+
+__all__ = ["letter_grade", "parse_amount", "parse_simple"]
+
+_AMBIGUOUS = str(W.AMBIGUOUS_SEPARATOR)
+_INFERRED = str(W.UNIT_INFERRED)
+_MISMATCH = str(W.UNIT_MISMATCH)
+_UNKNOWN = str(W.UNKNOWN_UNIT)
+_WORDS_MISMATCH = str(W.WORDS_MISMATCH)
+_TRUNCATED = str(W.TRUNCATED)
+
+_S = r"[ \t\r\n]"  # the spaces of the fast path; the others are normalised first
+_NUM = r"([0-9]+(?:[.,][0-9]+)*)"
+_WORD = r"[^\W\d_]+(?:[-/][^\W\d_]+)*"
+# A number with a percent sign or up to two words (a unit, a magnitude, a noun).
+_WORDS = rf"({_WORD}(?:[ \t]{_WORD})?)(\.)?"
+_AMOUNT = re.compile(rf"{_S}*(-?){_NUM}{_S}*(?:(%)(?:{_S}*{_WORDS})?|{_WORDS})?{_S}*")
+_MONEY = re.compile(
+    rf"{_S}*(?:[Rr][Pp]|IDR|idr)(?:\.|(?=[ \t\r\n0-9])){_S}*{_NUM}(,-)?"
+    rf"(?:{_S}*([^\W\d_]+)(\.)?)?{_S}*"
+)
+_SIDE = rf"{_NUM}{_S}*(?:(%)|({_WORD}(?:[ \t]{_WORD})?)(\.)?)?"
+_RANGE = re.compile(rf"{_S}*{_SIDE}{_S}*(?:-|–|[sS]\.[dD]\.?|[sS]/[dD]){_S}*{_SIDE}{_S}*")
+_PAIR = re.compile(
+    rf"{_S}*{_NUM}{_S}*({_WORD})\.?{_S}*(?:[,;+&]|dan(?=[ \t\r\n]))?"
+    rf"{_S}*{_NUM}{_S}*({_WORD})\.?{_S}*"
+)
+_PRODUCT = re.compile(
+    rf"{_S}*([0-9]{{1,3}}){_S}*[xX]{_S}*([0-9]{{1,4}})(?={_S}*[^\W\d_])(.*)", re.S
+)
+_GRADE = re.compile(rf"{_S}*([A-Za-z]+(?:{_S}+[A-Za-z]+){{0,5}}){_S}*")
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS - {"koma"}, key=len, reverse=True))
+_WORDED = re.compile(
+    rf"{_S}*((?:{_NUMBER_WORD})(?:{_S}+(?:{_NUMBER_WORD}))*)(?:{_S}+{_WORDS})?{_S}*", re.I
+)
+_SPELLED = re.compile(rf"{_S}*{_NUM}{_S}*\(([A-Za-z ]+)\){_S}*({_WORD}(?:[ \t]{_WORD})?)(\.)?{_S}*")
+_TAIL = re.compile(r"\(([^()]*)\)[ \t\r\n]*\Z")
+_QUOTES = re.compile(r"[“”„«»]")
+_DIGIT = re.compile(r"[0-9]")
+_SPACED_SEPARATOR = re.compile(r"(?<=[0-9])([.,]) (?=[0-9]{1,3}(?![0-9]))")
+_OPEN_TAIL = re.compile(r"\(([^()]*)\Z")
+
+
+def _phrases(words: object) -> str:
+    texts = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(t).replace(r"\ ", rf"{_S}+") for t in texts)
+
+
+_QUALIFIER_WORDS = {" ".join(k): v for k, v in QUALIFIER_PHRASES.items()}
+_FILLERS = {w for w in FILLER_WORDS if w.isalpha() or "-" in w}
+# A qualifier or a filler word at the start of a cell, the way the grammar's tokens see
+# it: a whole word (a dot may close it), followed by a space or a digit.
+_PREFIX = re.compile(
+    rf"{_S}*(?:({'|'.join(map(re.escape, sorted(SYMBOL_QUALIFIERS, key=len, reverse=True)))})"
+    rf"|(±)|({_phrases(set(_QUALIFIER_WORDS) | _FILLERS)})(?:\.(?![^\W\d_]))?"
+    rf"(?=[ \t\r\n0-9]))",
+    re.IGNORECASE,
+)
+# The characters a qualifier or filler can begin with: a cheap test before _PREFIX.
+_PREFIX_FIRST = frozenset(
+    {w[0] for w in _QUALIFIER_WORDS} | {w[0] for w in _FILLERS} | {s[0] for s in SYMBOL_QUALIFIERS}
+) | {"±"}
+
+
+def parse_simple(
+    text: str,
+    expect: Expectation | None,
+    qualifier: str | None = None,
+    raw: str | None = None,
+    *,
+    amount_tried: bool = False,
+) -> Target | None:
+    """The value of a simple cell, or ``None`` to leave the cell to the grammar;
+    ``amount_tried`` says that :func:`parse_amount` found no amount in ``text``."""
+    raw = text if raw is None else raw
+    try_amount = not amount_tried
+    if not text.isascii():
+        text, normalized = normalize(text)
+        if normalized or _QUOTES.search(text):
+            return None  # the grammar's pipeline says so with a warning, or repairs it
+        try_amount = True  # parse_amount reads ASCII only
+    if try_amount and (found := _AMOUNT.fullmatch(text)) is not None:
+        return amount_value(found, expect, qualifier, raw, fit=True)
+    if '"' in text or ("\n" in text and "-" in text):
+        return None  # quotes, a word hyphenated across lines: the grammar repairs them
+    first = text.lstrip(" \t\r\n")[:1]
+    if first.isdigit():
+        if "(" not in text and (span := _RANGE.fullmatch(text)) is not None:
+            ranged = range_value(span, expect, qualifier, raw, fit=True)
+            if ranged is not None:
+                return ranged
+    else:
+        if (money := _MONEY.fullmatch(text)) is not None:
+            return money_value(money, expect, qualifier, raw, fit=True)
+        if qualifier is None and first.lower() in _PREFIX_FIRST and (prefix := _PREFIX.match(text)):
+            # The qualifier and filler words first, as the grammar reads them; the rest
+            # is a cell of its own shape.
+            stripped = _strip_prefix(text, prefix)
+            if stripped is None:
+                return None
+            return parse_simple(stripped[0], expect, stripped[1], raw)
+    value = _value(text, expect, qualifier, raw, tried=True)
+    if value is None and (", " in text or ". " in text):
+        return _spaced(text, expect, qualifier, raw)
+    return None if value is None else finish(value, expect)
+
+
+def _spaced(
+    text: str, expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
+    """``102, 8``, ``Rp717, 141 miliar``: a separator a line break left a space after,
+    inside the one number of the cell. The grammar reads such a cell as written first,
+    and fails (a number, a separator, another number: no reading of two numbers without
+    units), then joined, flagged ``ambiguous_separator``; so does this."""
+    joined = _SPACED_SEPARATOR.sub(r"\1", text)
+    if joined == text or not (_AMOUNT.fullmatch(joined) or _MONEY.fullmatch(joined)):
+        return None
+    value = parse_simple(joined, expect, qualifier, raw)
+    return None if value is None else _amend(value, warning=_AMBIGUOUS)
+
+
+def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
+    """:func:`parse_simple` for the most common cell, a number with ``%`` or one or two
+    words after it, tried first and without the rest of the dispatch: the value, ``True``
+    when the cell has that shape but is left to the grammar, ``False`` when it has
+    another shape (then ``parse_simple(..., amount_tried=True)`` reads it)."""
+    found = _AMOUNT.fullmatch(text) if text.isascii() else None
+    if found is None:
+        return False
+    value = amount_value(found, expect, None, text, True)
+    return True if value is None else value
+
+
+def _value(
+    text: str,
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str,
+    tried: bool = False,
+) -> Target | None:
+    """A cell of one of the shapes, before the indicator's wording is applied; ``tried``
+    says that :func:`parse_simple` has tried the amount, range, money and prefix shapes.
+
+    The shapes are told apart by their first character first: each pattern is anchored
+    at the start of the cell, so a cell that begins with a digit can only be an amount, a
+    range, a product or a compound, and one that begins with a letter or a sign only
+    money, a grade, a qualified value, a number in words, or a missing mark."""
+    if not tried and (found := _AMOUNT.fullmatch(text)) is not None:
+        return amount_value(found, expect, qualifier, raw, fit=False)
+    if "(" in text:
+        if (spelled := _SPELLED.fullmatch(text)) is not None:
+            return _spelled(spelled, expect, qualifier, raw)
+        value = _annotated(text, expect, qualifier, raw)
+        if value is not None:
+            return value
+    first = text.lstrip(" \t\r\n")[:1]
+    if first.isdigit():
+        if not tried and (span := _RANGE.fullmatch(text)) is not None:
+            value = range_value(span, expect, qualifier, raw, fit=False)
+            if value is not None:
+                return value
+        if (product := _PRODUCT.match(text)) is not None:
+            # "1x24 jam" is 24 jam: the grammar's repair multiplies before reading
+            times = int(product.group(1)) * int(product.group(2))
+            return _value(f"{times}{product.group(3)}", expect, qualifier, raw)
+        if qualifier is None and (pair := _PAIR.fullmatch(text)) is not None:
+            return _pair(pair, raw)
+        return None
+    if not tried and (money := _MONEY.fullmatch(text)) is not None:
+        return money_value(money, expect, qualifier, raw, fit=False)
+    if (graded := _GRADE.fullmatch(text)) is not None:
+        value = _grade(graded.group(1), expect, qualifier, raw)
+        if value is not None:
+            return value
+    if not tried and qualifier is None and (prefix := _PREFIX.match(text)) is not None:
+        return _prefixed(text, prefix, expect, raw)
+    if (worded := _WORDED.fullmatch(text)) is not None:
+        return _worded(worded, qualifier, raw)
+    stripped = text.strip(" \t\r\n")
+    if qualifier is None and stripped.lower() in MISSING_TEXTS and stripped.isascii():
+        return Missing(raw=raw)
+    return None
+
+
+def _strip_prefix(text: str, prefix: re.Match[str] | None) -> tuple[str, str | None] | None:
+    """``minimal 80%``, ``sebanyak 12 orang``, ``target ≥ 80%``: the rest of the cell after
+    filler words and at most one qualifier, first or last, as the grammar reads
+    ``[qualifier] filler* [qualifier]``, with the qualifier; ``None`` for any other
+    order, or for nothing after them."""
+    ops: list[str | None] = []  # a qualifier's operator, None for a filler word
+    while prefix is not None:
+        symbol, _, phrase = prefix.groups()
+        word = " ".join(phrase.lower().split()) if phrase else ""
+        ops.append(SYMBOL_QUALIFIERS[symbol] if symbol else _QUALIFIER_WORDS.get(word))
+        text = text[prefix.end() :]
+        # no phrase begins with a digit: "minimal 80%" needs no second look
+        prefix = None if text.lstrip(" \t\r\n")[:1].isdigit() else _PREFIX.match(text)
+    qualifiers = [i for i, op in enumerate(ops) if op is not None]
+    if len(qualifiers) > 1 or (qualifiers and qualifiers[0] not in (0, len(ops) - 1)):
+        return None  # the grammar says what is wrong
+    if not text.strip() or text.strip(" \t\r\n").lower() in MISSING_TEXTS:
+        return None
+    return text, ops[qualifiers[0]] if qualifiers else None
+
+
+def _prefixed(
+    text: str, prefix: re.Match[str] | None, expect: Expectation | None, raw: str
+) -> Target | None:
+    """A cell after its qualifier and filler words, before the wording is applied."""
+    stripped = _strip_prefix(text, prefix)
+    return None if stripped is None else _value(stripped[0], expect, stripped[1], raw)
+
+
+def _spelled(
+    found: re.Match[str], expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
+    """``5 (lima) hari kerja``, ``9 (tiga) orang``: the number again in words right after
+    it, then what follows a number."""
+    digits, spelled, words, dot = found.groups()
+    said = read_number_words(spelled.lower().split())
+    cls, hint, unit, multiplier, note, unknown = after_number(words, dot)
+    if said is None or cls is None or multiplier != 1:
+        return None
+    try:
+        value, guessed = read_amount(digits, hint)
+    except NumberSyntaxError:
+        return None
+    warnings = [_AMBIGUOUS] if guessed else []
+    if said != value:
+        warnings.append(_WORDS_MISMATCH)
+    if unknown:
+        warnings.append(_UNKNOWN)
+    extra = unit.name if unit is not None else None
+    target = _quick(cls, value, raw, qualifier, tuple(sorted(warnings)), extra)
+    return target if note is None else _amend(target, note=note)  # "2 (dua) kali lipat"
+
+
+def _pair(found: re.Match[str], raw: str) -> Target | None:
+    """``6 kec. 29 kel``, ``2 Lap dan 1 Dok``, ``22 laki-laki dan 33 perempuan``: two
+    quantities."""
+    d1, w1, d2, w2 = found.groups()
+    if w1.lower() == "x":
+        return None  # "1x24 jam" is a product: the grammar's repair reads it
+    first = pair_side(d1, w1)
+    second = pair_side(d2, w2)
+    if first is None or second is None:
+        return None
+    return _quick_parts(Compound, (first, second), raw)
+
+
+def _annotated(
+    text: str, expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
+    """A value with one parenthesised annotation: a basis (``36,36% (4 satker)``), a note
+    (``12 Satker (Provinsi/Kabupaten/Kota)``, ``A (Memuaskan)``), the number again in
+    words (``100% (seratus persen)``), or a note cut off (``12 Satker (Provinsi/``)."""
+    tail = _TAIL.search(text)
+    closed = tail is not None
+    if tail is None and (tail := _OPEN_TAIL.search(text)) is None:
+        return None
+    head = text[: tail.start()]
+    if "(" in head or ")" in head or not head.strip():
+        return None
+    value = _value(head, expect, qualifier, raw)
+    if value is None or value.note is not None or isinstance(value, Missing):
+        return None
+    content = " ".join(tail.group(1).split())
+    if isinstance(value, Number) or (isinstance(value, Range) and isinstance(value.high, Number)):
+        # "73,04 (persen)", "12 (Laporan)", "5 (lima)": the grammar reads a unit in
+        # brackets or the number in words; anything else is a note or a basis.
+        bracketed = content.lower().replace(".", " ").split()
+        if not closed or not bracketed:
+            return None
+        if (len(bracketed) == 1 and bracketed[0] in PERCENT_WORDS | {"%"}) or lookup_unit(
+            " ".join(bracketed)
+        ) is not None:
+            unit = "%" if bracketed[0] in PERCENT_WORDS | {"%"} else " ".join(bracketed)
+            return _value(f"{head.rstrip()} {unit}", expect, qualifier, raw)
+        if any(
+            w in PERCENT_OR_MONEY or w in NUMBER_WORDS or w in ZERO_WORDS or w == "%"
+            for w in bracketed
+        ):
+            return None
+    if not closed:
+        return _amend(value, note=tidy_note(content) if content else None, warning=_TRUNCATED)
+    if not content:
+        return value
+    if _DIGIT.search(content):
+        amount = parse_amount(content, None)  # a basis is mostly a count or a percent
+        inner = amount if isinstance(amount, Target) else parse_simple(content, None)
+        if inner is None:
+            if _opens_no_target(content):
+                return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note
+            from .grammar import parse_full  # the grammar imports this module
+
+            try:
+                inner = parse_full(content, None)
+            except TargetParseError:
+                return _amend(value, note=tidy_note(content))
+        if isinstance(inner, Quantity | Percent | Money):
+            return _amend(value, basis=inner)
+        return _amend(value, note=tidy_note(content))
+    words = content.lower().split()
+    if not any(w.strip(".") in NUMBER_WORDS or w.strip(".") in ZERO_WORDS for w in words):
+        return _amend(value, note=tidy_note(content))
+    # The number again in words, read as the grammar's amount reads it right after a unit.
+    if not isinstance(value, Percent | Quantity) or any(
+        w in MAGNITUDES for w in head.lower().split()
+    ):
+        return None
+    while words and (words[-1] in PERCENT_WORDS or words[-1] in CURRENCY_WORDS):
+        words.pop()
+    said = read_number_words(words)
+    if said is None and len(words) == 1 and words[0] in ZERO_WORDS:
+        said = Decimal(0)
+    if said is None:
+        return None
+    return value if said == value.value else _amend(value, warning=_WORDS_MISMATCH)
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    """Every word a target can open with: qualifiers, fillers, level words, grade words,
+    currency, number and percent words."""
+    words = {phrase[0] for phrase in QUALIFIER_PHRASES} | set(FILLER_WORDS)
+    words |= SPIP_LEVEL_WORDS | CURRENCY_WORDS | NUMBER_WORDS | ZERO_WORDS | PERCENT_WORDS
+    words |= {code.lower() for code in LETTER_CODES} | set(MAGNITUDES)
+    for scale in SCALES.values():
+        for grade in scale.grades:
+            words.update(s.split()[0] for s in grade.spellings)
+            words.add(grade.code.lower().split()[0])
+    return frozenset(words)
+
+
+_FIRST_WORD = re.compile(r"[ \t\r\n]*([^\W\d_]+)(?=[ \t\r\n]|[0-9])")
+
+
+def _opens_no_target(content: str) -> bool:
+    """Whether the grammar surely reads no target in ``content`` (``Skala 5``): it opens
+    with a plain word no target opens with, which no OCR repair changes. Only a shortcut:
+    ``False`` leaves the question to the grammar."""
+    first = _FIRST_WORD.match(content)
+    if first is None or first.group(1).lower() in _opening_words():
+        return False
+    return ocr_repair(content)[: first.end()] == content[: first.end()]
+
+
+def _worded(found: re.Match[str], qualifier: str | None, raw: str) -> Target | None:
+    """``tiga orang``, ``tujuh kali``, ``tiga puluh persen``: a number in words."""
+    words, after, _ = found.groups()
+    value = read_number_words(words.lower().split())
+    if value is None:
+        return None
+    if after is None:
+        return Number(value, qualifier=qualifier, raw=raw)
+    folded = " ".join(after.lower().split())
+    if folded in PERCENT_WORDS:
+        return Percent(value, qualifier=qualifier, raw=raw)
+    unit = lookup_unit(folded)
+    if unit is None:
+        return None
+    return Quantity(value, unit.name, qualifier=qualifier, raw=raw)
+
+
+def letter_grade(
+    code: str, expect: Expectation | None, qualifier: str | None, raw: str | None
+) -> Grade:
+    """A letter grade on the scale the indicator names (SAKIP when it names none)."""
+    scale = expect.scale if expect is not None and expect.scale in LETTER_SCALES else "sakip"
+    if code not in {g.code for g in SCALES[scale].grades}:
+        # "CC" under an IKM indicator: a SAKIP letter where the wording asks for IKM's.
+        warnings: tuple[str, ...] = (W.UNIT_MISMATCH,)
+        return Grade(code, "sakip", qualifier=qualifier, warnings=warnings, raw=raw)
+    return Grade(code, scale, qualifier=qualifier, raw=raw)
+
+
+def _grade(word: str, expect: Expectation | None, qualifier: str | None, raw: str) -> Target | None:
+    code = word.upper()
+    if code in LETTER_CODES:
+        return letter_grade(code, expect, qualifier, raw)
+    words = tuple(word.lower().split())
+    named = lookup_grade(words, expect.scale if expect else None)
+    if named is None or named[2] != len(words):
+        return None
+    return Grade(named[1], named[0], qualifier=qualifier, raw=raw)

@@ -1,0 +1,103 @@
+"""Undo what encodings, PDF extraction and OCR do to a cell, before it is read.
+
+Two steps, each saying whether it changed anything that a reader should know of:
+
+* :func:`normalize`: Unicode NFKC (full-width ``９７％`` is ``97%``), every script's
+  digits as ASCII digits, the Arabic percent sign ``٪`` as ``%``, control characters
+  (``NUL``) dropped; the warning ``normalized``. Spaces of other widths, soft hyphens and
+  zero-width marks become plain spaces or nothing without a warning: they are layout,
+  not content. ``‰`` is written out as the unit ``permil``.
+* :func:`repair`: words hyphenated across lines, quotes, products (``1x24 jam``), and
+  the OCR repairs of ``data/parse_ocr_repairs.csv`` (``l00%``, ``too%``, ``100 o/o``);
+  the parser keeps the OCR reading only when it is a target (``ocr_corrected``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from .vocabulary import data_rows, pattern
+
+__all__ = ["normalize", "ocr_repair", "repair", "tidy_note"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Layout characters: replaced without a warning.
+_LAYOUT = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u00ad": "",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\u2026": "...",
+    }
+)
+_SIGNS = str.maketrans({"\u066a": "%", "\ufe6a": "%", "\u2030": " permil"})
+
+
+def normalize(text: str) -> tuple[str, bool]:
+    """``text`` in the form the parser reads, and whether content was normalised."""
+    if text.isascii():
+        if _CONTROL.search(text) is None:
+            return text, False
+        return _CONTROL.sub("", text), True
+    text = text.translate(_LAYOUT)
+    if text.isascii():
+        return normalize(text)
+    folded = unicodedata.normalize("NFKC", text).translate(_SIGNS)
+    if not folded.isascii():
+        folded = "".join(_ascii_digit(c) for c in folded)
+    folded = _CONTROL.sub("", folded)
+    return folded, folded.replace(" permil", "\u2030") != text
+
+
+def _ascii_digit(char: str) -> str:
+    if char.isdecimal() and not char.isascii():
+        return str(unicodedata.decimal(char))
+    return char
+
+
+_HYPHEN_BREAK = r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])"
+_QUOTES = r"[\"“”„«»]"
+_TIMES = r"(?<![\d.,])(\d{1,3})\s*[xX×]\s*(\d{1,4})(?=\s*[^\W\d_])"
+
+
+def _multiply(found: re.Match[str]) -> str:
+    return str(int(found.group(1)) * int(found.group(2)))
+
+
+def repair(text: str) -> str:
+    """Undo what PDF extraction does to a cell's layout (no OCR repair)."""
+    text = pattern(_HYPHEN_BREAK).sub("", text)
+    text = pattern(_QUOTES).sub(" ", text)  # 'minimal "BB"'
+    return pattern(_TIMES).sub(_multiply, text)  # "1x24 jam" is 24 jam
+
+
+@cache
+def _ocr_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = data_rows("parse_ocr_repairs.csv")
+    return tuple((re.compile(row["pattern"]), row["replacement"]) for row in rows)
+
+
+def ocr_repair(text: str) -> str:
+    """``text`` with the letters OCR read for digits repaired (the same text if none)."""
+    for rule, replacement in _ocr_rules():
+        text = rule.sub(replacement, text)
+    return text
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def tidy_note(text: str) -> str:
+    """A note's words on one line: line breaks leave ``Provinsi/Kabupaten/ Kota``, the
+    words are ``Provinsi/Kabupaten/Kota``."""
+    return _SLASH.sub("/", " ".join(text.split()))

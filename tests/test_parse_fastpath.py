@@ -1,0 +1,83 @@
+"""The fast path and the grammar give the same value for every real cell of tests/data.
+
+The fast path (``parsing.fastpath``) reads the shapes most cells take without tokens;
+whatever it returns must be exactly what the whole grammar returns, warnings, notes and
+bases included. The cells are every real target-like cell of tests/data (the evaluation
+set, the seeds, the unseen documents, the capaian examples), with and without their
+indicator, and the same cells with their digits varied (seeded, so a failure repeats).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+
+import pytest
+
+from conftest import DATA, read_jsonl
+from kinerja_target import TargetParseError
+from kinerja_target.parse import _parse_full, _parse_simple, reading_for
+
+
+def _real_cells() -> list[tuple[str, str | None]]:
+    cells = [(e["raw"], e.get("indicator")) for e in read_jsonl("eval_targets.jsonl")]
+    cells += [(e["raw"], None) for e in read_jsonl("seed_targets.jsonl")]
+    for path in sorted((DATA / "unseen").glob("*.expected.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                cells += [(row[c], row["indicator"] or None) for c in ("target", "realisasi")]
+    for example in read_jsonl("capaian_examples.jsonl"):
+        cells += [(example["target"], None), (example["actual"], None)]
+    return [(text, indicator) for text, indicator in cells if text]
+
+
+def _varied(text: str, rng: random.Random) -> str:
+    def one(run: re.Match[str]) -> str:
+        digits = run.group()
+        first = "0" if digits[0] == "0" else str(rng.randint(1, 9))
+        return first + "".join(str(rng.randint(0, 9)) for _ in digits[1:])
+
+    return re.sub(r"[0-9]+", one, text)
+
+
+REAL = _real_cells()
+_RNG = random.Random(12)
+CASES = sorted(
+    set(REAL)
+    | {(text, None) for text, _ in REAL}
+    | {(_varied(text, _RNG), indicator) for text, indicator in REAL for _ in range(3)},
+    key=repr,
+)
+
+
+def test_the_cells_are_there() -> None:
+    assert len(REAL) >= 500
+
+
+@pytest.mark.parametrize(("text", "indicator"), CASES, ids=[repr(c[0])[:40] for c in CASES])
+def test_fast_path_gives_what_the_grammar_gives(text: str, indicator: str | None) -> None:
+    expect = reading_for(indicator) if indicator else None
+    fast = _parse_simple(text, expect)
+    if fast is None:
+        # The grammar's cell: a value, or the documented error, and nothing else.
+        try:
+            assert _parse_full(text, expect).raw == text
+        except TargetParseError as error:
+            assert error.text == text
+        return
+    try:
+        full = _parse_full(text, expect)
+    except TargetParseError as error:
+        pytest.fail(f"the fast path read {fast!r}, the grammar raised {error}")
+    assert fast == full
+    assert fast.to_dict() == full.to_dict()
+
+
+def test_the_fast_path_takes_most_real_cells() -> None:
+    # Not a timing: which reader a cell takes is decided by its shape alone.
+    taken = [
+        _parse_simple(text, reading_for(indicator) if indicator else None) is not None
+        for text, indicator in REAL
+    ]
+    assert sum(taken) >= 0.95 * len(taken)

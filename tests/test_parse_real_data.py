@@ -1,0 +1,293 @@
+"""What real cells from documents the parser had not seen taught it (issue 12): every
+Unicode form of a target, no absurd readings, blank template cells, grade scales named
+by the indicator's wording, OCR letters, and a column read at once (``parse_many``).
+
+Each example is a shape seen in Pemda Renstra/RPJMD tables and other government offices'
+performance documents (tests/data/eval_targets_SOURCES.md); the indicators are written
+as those documents write them.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kinerja_target import (
+    Grade,
+    Missing,
+    Number,
+    Percent,
+    Quantity,
+    TargetParseError,
+    parse_many,
+    parse_target,
+)
+from kinerja_target.parse import expectation_for
+from kinerja_target.strategies import target_cells
+
+# -- Unicode ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("９７％", Percent(D(97))),  # full-width digits and sign
+        ("97٪", Percent(D(97))),  # the Arabic percent sign
+        ("97\x00%", Percent(D(97))),  # a NUL from a broken export
+        ("9\x087,5 %", Percent(D("97.5"))),  # a backspace control character
+        ("٩٧%", Percent(D(97))),  # Arabic-Indic digits
+        ("１２ Ｌａｐ", Quantity(D(12), "laporan")),
+        ("Rp １０.２５２.１８７.０００", parse_target("Rp 10.252.187.000")),
+    ],
+)
+def test_normalised_text_reads_the_same_and_says_so(text: str, value: object) -> None:
+    got = parse_target(text)
+    assert got == value
+    assert "normalized" in got.warnings
+    assert got.raw == text
+
+
+def test_layout_spaces_are_not_a_normalisation() -> None:
+    # A no-break space or a soft hyphen is layout: read without a warning.
+    assert parse_target("97,5\u00a0%").warnings == ()
+    assert parse_target("8.435\u202forang") == Quantity(D(8435), "orang")
+
+
+def test_per_mille_is_a_unit_of_its_own() -> None:
+    value = parse_target("97,5‰")
+    assert value == Quantity(D("97.5"), "permil")
+    assert value != Percent(D("97.5"))
+    assert parse_target("1,250 permil") == Quantity(D("1.250"), "permil")
+
+
+_WIDE = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))}  # NFKC: back to ASCII
+_BOLD_DIGITS = {str(d): chr(0x1D7CE + d) for d in range(10)}  # MATHEMATICAL BOLD DIGIT
+
+
+@st.composite
+def _variant(draw: st.DrawFn, text: str) -> str:
+    out = []
+    for char in text:
+        forms = [char, _WIDE.get(char, char), _BOLD_DIGITS.get(char, char)]
+        if char == " ":
+            forms.append("\u3000")  # IDEOGRAPHIC SPACE
+        out.append(draw(st.sampled_from(forms)))
+    return "".join(out)
+
+
+@given(st.data())
+@settings(max_examples=400)
+def test_any_unicode_normalised_variant_of_a_target_parses_to_the_same_value(
+    data: st.DataObject,
+) -> None:
+    text, expected = data.draw(target_cells())
+    variant = data.draw(_variant(text))
+    original, got = parse_target(text), parse_target(variant)
+    assert got == expected == original, (text, variant)
+    assert got.note == original.note
+    assert got.basis == original.basis
+    assert got.raw == variant
+
+
+# -- plausibility ------------------------------------------------------------------------------
+
+SHARE = "Persentase realisasi anggaran"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("22,096,885,600", D("22096885600")),  # the budget column of the same row
+        (" 58,370,290,368.00 ", D("58370290368.00")),
+        ("5.412.330.000", D("5412330000")),
+    ],
+)
+def test_no_percent_is_inferred_for_an_amount(text: str, value: D) -> None:
+    got = parse_target(text, indicator=SHARE)
+    assert got == Number(value)
+    assert set(got.warnings) == {"unit_mismatch"}
+
+
+def test_a_plausible_bare_number_under_persentase_is_still_a_percent() -> None:
+    assert parse_target("97,5", indicator=SHARE) == Percent(D("97.5"))
+    assert parse_target("150", indicator=SHARE) == Percent(D(150))
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("4900%", "49%"), ("10000%", "100%"), ("9750%", "97,5%")]
+)
+def test_a_percent_beyond_any_target_is_flagged_with_what_a_sheet_format_suggests(
+    text: str, shown: str
+) -> None:
+    got = parse_target(text)
+    assert isinstance(got, Percent)
+    assert got.value == D(text[:-1])  # read as written, not changed behind the reader's back
+    assert "implausible" in got.warnings
+    assert got.note is not None
+    assert got.note.endswith(shown)
+
+
+@pytest.mark.parametrize("text", ["100%", "150%", "250 %", "1000%", "-5%"])
+def test_percents_of_growth_and_achievement_are_plausible(text: str) -> None:
+    assert "implausible" not in parse_target(text).warnings
+
+
+def test_an_implausible_range_is_flagged() -> None:
+    assert "implausible" in parse_target("80 - 4900%").warnings
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value"),
+    [
+        ("Jumlah Pemuda yang dibina", D(2697)),  # people are whole
+        ("Jumlah dokumen perencanaan yang disusun", D(2697)),
+        ("Jumlah KPU Kabupaten/Kota yang menyampaikan laporan", D(2697)),
+        ("Jumlah produksi padi", D("2.697")),  # tonnes may have a fraction
+    ],
+)
+def test_a_count_of_whole_things_reads_an_ambiguous_separator_as_grouping(
+    indicator: str, value: D
+) -> None:
+    got = parse_target("2,697", indicator=indicator)
+    assert got == Number(value)
+    assert "ambiguous_separator" in got.warnings  # still a guess, and said so
+
+
+def test_a_whole_count_keeps_a_real_fraction() -> None:
+    assert parse_target("2,5", indicator="Jumlah Pemuda yang dibina") == Number(D("2.5"))
+    assert expectation_for("Jumlah Pemuda yang dibina").whole  # type: ignore[union-attr]
+    assert not expectation_for("Jumlah produksi padi").whole  # type: ignore[union-attr]
+
+
+# -- blank template cells -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["%", "Persen", "Rp", "... %", "Rp. -", " % ", "…%"])
+def test_a_unit_mark_alone_in_a_target_cell_is_missing(text: str) -> None:
+    got = parse_target(text, indicator="Persentase dokumen yang disusun tepat waktu")
+    assert isinstance(got, Missing)
+    assert "blank_template" in got.warnings
+    assert got.raw == text
+
+
+def test_a_unit_mark_alone_without_an_indicator_is_no_target() -> None:
+    # Out of a target cell a lone "%" is as likely a column header (docs/decisions/0006).
+    with pytest.raises(TargetParseError):
+        parse_target("%")
+
+
+# -- scales named by the wording ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("Level 4", "Tingkat Kematangan UKPBJ", Grade("4", "ukpbj")),
+        ("Level 3", "Nilai maturitas SPIP", Grade("3", "spip")),
+        ("Level 3", None, Grade("3", "spip")),
+        ("proaktif", "Tingkat Kematangan UKPBJ", Grade("3", "ukpbj")),
+        ("84", "Meningkatnya indeks kepuasan masyarakat", Number(D(84), scale="ikm")),
+        ("84,5", "Nilai SKM pelayanan publik", Number(D("84.5"), scale="ikm")),
+        ("Baik", "Indeks Kepuasan Masyarakat", Grade("B", "ikm")),
+        ("3,21", "Indeks SPBE", Number(D("3.21"), scale="spbe")),
+        ("Baik", "Indeks SPBE", Grade("Baik", "spbe")),
+        ("96,5", "Nilai IKPA", Number(D("96.5"), scale="ikpa")),
+        (
+            "Sangat Baik",
+            "Nilai Indikator Kinerja Pelaksanaan Anggaran",
+            Grade("Sangat Baik", "ikpa"),
+        ),
+        ("BB", "Nilai SAKIP", Grade("BB", "sakip")),
+        ("A", "Indeks Reformasi Birokrasi", Grade("A", "rb")),
+        ("72,5", "Indeks Reformasi Birokrasi", Number(D("72.5"), scale="rb")),
+        ("Informatif", "Nilai Keterbukaan Informasi Publik", Grade("Informatif", "kip")),
+        ("WTP", "Opini BPK atas laporan keuangan", Grade("WTP", "opini_bpk")),
+    ],
+)
+def test_a_value_takes_the_scale_its_indicator_names(
+    text: str, indicator: str | None, value: object
+) -> None:
+    got = parse_target(text, indicator=indicator)
+    assert got == value
+    assert "unit_mismatch" not in got.warnings
+
+
+def test_a_level_under_a_scale_without_levels_is_flagged() -> None:
+    got = parse_target("Level 3", indicator="Indeks SPBE")
+    assert got == Grade("3", "spip")
+    assert "unit_mismatch" in got.warnings
+
+
+def test_a_common_word_is_a_grade_only_under_its_scale() -> None:
+    with pytest.raises(TargetParseError):
+        parse_target("Baik")
+
+
+def test_scores_and_predicates_compare_through_the_published_bands() -> None:
+    spbe = parse_target("3,6", indicator="Indeks SPBE")
+    assert spbe > Grade("Baik", "spbe")  # 3,5 - 4,2 is Sangat Baik
+    assert parse_target("94", indicator="Nilai IKPA") < Grade("Sangat Baik", "ikpa")
+
+
+# -- OCR ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["too%", "t00%", "1OO%", "lOO %", "100 o/o"])
+def test_ocr_letters_for_a_hundred_percent(text: str) -> None:
+    got = parse_target(text)
+    assert got == Percent(D(100))
+    assert "ocr_corrected" in got.warnings
+
+
+def test_an_ocr_repair_that_gives_no_target_is_not_made() -> None:
+    with pytest.raises(TargetParseError) as info:
+        parse_target("TAHUN 2O2O")
+    assert info.value.text == "TAHUN 2O2O"
+
+
+def test_words_with_ocr_letters_are_not_repaired() -> None:
+    got = parse_target("12 Laporan total")
+    assert "ocr_corrected" not in got.warnings
+    assert got == Quantity(D(12), "laporan")
+
+
+# -- a column at once ----------------------------------------------------------------------------
+
+
+def test_parse_many_gives_one_result_per_cell_in_order() -> None:
+    cells = ["97,5%", None, "12 Lap", math.nan, "", "  ", "xyz", "97,5%", 12, D("1.5"), 0.1]
+    got = parse_many(cells)
+    assert len(got) == len(cells)
+    assert got[0] == Percent(D("97.5"))
+    assert got[7] is got[0]
+    assert all(isinstance(v, Missing) for v in got[1:2] + got[3:6])
+    assert isinstance(got[6], TargetParseError)
+    assert got[6].text == "xyz"
+    assert got[8] == Number(D(12))
+    assert got[9] == Number(D("1.5"))
+    assert got[10] == Number(D("0.1"))
+
+
+def test_parse_many_reads_each_cell_as_parse_target_does() -> None:
+    cells = ["80 - 90", "35", "Level 4", "%", "22,096,885,600", "９７％", "too%", "TAHUN 2O2O"]
+    for indicator in (None, SHARE, "Tingkat Kematangan UKPBJ"):
+        for cell, got in zip(cells, parse_many(cells, indicator=indicator), strict=True):
+            try:
+                want = parse_target(cell, indicator=indicator)
+            except TargetParseError as error:
+                assert isinstance(got, TargetParseError)
+                assert got.reason == error.reason
+            else:
+                assert got == want
+                assert got.to_dict() == want.to_dict()
+
+
+def test_parse_many_keeps_numbers_and_their_text_apart() -> None:
+    got = parse_many(["1.000", D(1000), 1000, 1000.0, "1.000"])
+    assert got[0] is got[4]
+    assert got[1] == got[2] == got[3] == Number(D(1000))
+    assert "ambiguous_separator" in got[0].warnings  # type: ignore[union-attr]

@@ -39,6 +39,7 @@ EXAMPLES: dict[str, tuple[Any, ...]] = {
     "kinerja_target.errors.MissingExtraError": ("reading PDF", "pdfplumber", "pdf"),
     "kinerja_target.numbers.NumberSyntaxError": ("'1.2.3' mixes separators in no known way",),
     "kinerja_target.containers._xmlsplice.XmlError": ("</row> without its start",),
+    "kinerja_target.rollup.ingest.IngestInterruptedError": ("lkj/2023/ambon.xlsx", 120, 3),
 }
 
 

@@ -23,6 +23,7 @@ import attrs
 from .errors import DocumentReadError, KinerjaTargetError, TargetParseError
 from .parse import parse_target
 from .report.command import add_parser as _add_report
+from .rollup.command import add_parser as _add_rollup
 
 if TYPE_CHECKING:
     from .documents import Reading
@@ -557,6 +558,7 @@ _COMMANDS: tuple[Callable[[Any], Runner], ...] = (
     _add_check,
     _add_link,
     _add_report,
+    _add_rollup,
 )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .. import places
 from ..containers.grid import Line
 from .cells import (
     _DATE_LINE,
@@ -21,7 +22,6 @@ from .cells import (
     _target_shaped,
     _unmarked,
 )
-from .context import _satker_of
 from .header import (
     _block_header,
     _first_roles,
@@ -605,7 +605,7 @@ def _row(
         indicator=draft.indicator,
         target_raw=draft.target,
         sasaran=draft.sasaran,
-        satker=_satker_of(unit),
+        satker=places.satker_of(unit),
         unit=unit,
         year=int(year) if year else None,
         doc_type=doc_type,

@@ -4,16 +4,15 @@ and the signatures of a PK (docs/decisions/0201, 0209).
 
 from __future__ import annotations
 
-import csv
+import bisect
 import functools
-import io
 import re
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from typing import Final
 
 import attrs
 
+from .. import places
 from ..containers.grid import Line
 from .cells import _SIGNATORY
 
@@ -34,35 +33,7 @@ DOC_TYPES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-_ORG = re.compile(
-    r"(?P<sek>\bsekretariat\s+(?P<jen>jenderal\s+)?|\bsetjen\s+)?"
-    r"\b(?:kpu|komisi\s+pemilihan\s+umum)"
-    r"(?:\s+(?P<ri>ri|republik\s+indonesia)\b|\s+(?P<level>provinsi|propinsi|prov\.?|"
-    r"kabupaten|kab\.?|kota)(?=\s)|(?<=\w)(?!\s+(?:provinsi|propinsi|prov|kabupaten|kab|kota)\b))",
-    re.I,
-)
-
-
-#: The unit of the commission's secretariat at the centre, and its satker.
-_SETJEN, _KPU_RI = "Sekretariat Jenderal KPU", "KPU RI"
-
-
-_LEVELS = {"provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi"}
-
-
-_LEVELS |= {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota"}
-
-
-# A mention right after one of these is a person's office (a signature), not a heading.
-_OFFICE_BEFORE = re.compile(
-    r"\b(ketua|sekretaris(\s+jenderal)?|anggota|kepala|kabag|kasubbag|plt|plh|selaku)\W*$", re.I
-)
-
-
 _HEADING_LABEL = re.compile(r"\b(unit\s+organisasi|unit\s+kerja|satuan\s+kerja|satker)\b", re.I)
-
-
-_NAME_STOP = frozenset({"tahun", "alamat", "nama", "jalan", "jl", "telp", "email", "periode"})
 
 
 _YEAR_PATTERNS = (
@@ -96,14 +67,6 @@ _OFFICE_RANKS: tuple[tuple[str, int], ...] = (
 )
 
 
-_SMALL_WORDS = frozenset({"dan", "atau", "di", "ke", "dari", "yang", "untuk", "serta", "se"})
-
-
-_ACRONYMS = frozenset(
-    {"KPU", "RI", "SDM", "DPR", "DPD", "DPRD", "BMN", "TI", "PPID", "SPIP", "TPS", "PAW"}
-)
-
-
 @attrs.frozen
 class _Event:
     line: int
@@ -127,14 +90,19 @@ class _Context:
     signatures: tuple[_Signature, ...]
 
     def at(self, events: tuple[_Event, ...], line: int) -> str | None:
-        """The last event before ``line``, else the first one of the document."""
-        before = [e for e in events if e.line < line]
-        if before:
-            return before[-1].value
-        return events[0].value if events else None
+        """The last event before ``line``, else the first one of the document.
+
+        Events are in line order: a binary search, so that a document's tables cost a
+        logarithm each, not a scan of every heading (reading stays linear)."""
+        if not events:
+            return None
+        index = bisect.bisect_left(events, line, key=lambda e: e.line)
+        return events[index - 1].value if index else events[0].value
 
     def signature(self, after: int, before: int) -> _Signature | None:
-        return next((s for s in self.signatures if after < s.line < before), None)
+        index = bisect.bisect_right(self.signatures, after, key=lambda s: s.line)
+        found = self.signatures[index] if index < len(self.signatures) else None
+        return found if found is not None and found.line < before else None
 
 
 def _paragraphs(lines: Sequence[Line]) -> Iterator[tuple[int, list[str]]]:
@@ -182,7 +150,7 @@ def _context(lines: Sequence[Line]) -> _Context:
         text = " ".join(" ".join(block).split())
         if not _heading_like(text):
             continue
-        unit = _unit_in(text)
+        unit = places.unit_in(text)
         if unit is not None:
             units.append(_Event(start, unit))
         year = _year_in(text)
@@ -269,95 +237,6 @@ def _year_in(text: str) -> str | None:
     return None
 
 
-@functools.cache
-def _places() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Region names by level (``provinsi``, ``kabupaten``, ``kota``), longest first."""
-    path = resources.files("kinerja_target").joinpath("data", "wilayah.csv")
-    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
-        names = [row["name"], *filter(None, row["aliases"].split("|"))]
-        for name in names:
-            table.setdefault(row["level"], []).append((tuple(name.lower().split()), row["name"]))
-    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in table.items()}
-
-
-def _destutter(text: str) -> str:
-    """Drop a word that repeats the end of the word before it (``Provinsi insi``)."""
-    words = text.split()
-    kept = [
-        w
-        for i, w in enumerate(words)
-        if not (
-            i
-            and len(w) >= 3
-            and w.islower()
-            and words[i - 1].lower().endswith(w)
-            and words[i - 1].lower() != w
-        )
-    ]
-    return " ".join(kept)
-
-
-def _unit_in(text: str) -> str | None:
-    """The last organisation unit named in ``text`` outside a signature, in title case."""
-    text = _destutter(text)
-    found: str | None = None
-    for m in _ORG.finditer(text):
-        if _OFFICE_BEFORE.search(text[: m.start()].rstrip(" ,:;")):
-            continue
-        prefix = "Sekretariat KPU" if m.group("sek") else "KPU"
-        sek = (m.group("sek") or "").lower()
-        setjen = bool(m.group("jen")) or sek.startswith("setjen")
-        if setjen or (m.group("ri") and sek):
-            # The secretariat of KPU RI is the Sekretariat Jenderal, named with or
-            # without "RI" (SEKRETARIAT JENDERAL KOMISI PEMILIHAN UMUM).
-            found = _SETJEN
-            continue
-        if m.group("ri"):
-            found = _KPU_RI
-            continue
-        if m.group("level") is None:
-            continue  # "KPU" alone, outside the secretariat: names no unit
-        level = _LEVELS[m.group("level").lower().rstrip(".")]
-        name = _place_name(level, text[m.end() :])
-        if name is not None:
-            found = f"{prefix} {level.capitalize()} {name}"
-    return found
-
-
-def _place_name(level: str, rest: str) -> str | None:
-    words = [w.strip(".,;:()*") for w in rest.split()]
-    low = [w.lower() for w in words]
-    levels = ("kota", "kabupaten") if level != "provinsi" else ("provinsi",)
-    for key in (level, *levels):
-        for tokens, name in _places().get(key, ()):
-            if tuple(low[: len(tokens)]) == tokens:
-                return name
-    taken: list[str] = []
-    for word in words[:4]:
-        if not word[:1].isupper() or word.lower() in _NAME_STOP or word.isdigit():
-            break
-        taken.append(word)
-    return _title_case(" ".join(taken)) if taken else None
-
-
-def _title_case(text: str) -> str:
-    """``BAGIAN KEUANGAN DAN SDM`` → ``Bagian Keuangan dan SDM``; mixed case is kept."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters):
-        return text
-    out = []
-    for i, word in enumerate(text.split()):
-        bare = word.strip(",.;:()")
-        if bare in _ACRONYMS:
-            out.append(word)
-        elif i and bare.lower() in _SMALL_WORDS:
-            out.append(word.lower())
-        else:
-            out.append(word.capitalize())
-    return " ".join(out)
-
-
 def _office_rank(title: str) -> int | None:
     low = " ".join(title.lower().split())
     return next((rank for phrase, rank in _OFFICE_RANKS if low.startswith(phrase)), None)
@@ -371,11 +250,11 @@ def _sub_unit(signature: _Signature) -> str | None:
     ``Sekretaris``). A head of a *Bagian* who signs under another head of a Bagian heads a
     sub-bagian, whatever the title says (``docs/decisions/0201``).
     """
-    title = _destutter(" ".join(signature.first.split()))
-    m = _ORG.search(title)
-    office = title[: m.start()] if m else title
+    title = places.destutter(" ".join(signature.first.split()))
+    start = places.mention_start(title)
+    office = title[:start] if start is not None else title
     office = re.sub(r"^kepala\s+", "", office.strip(" ,"), flags=re.I)
-    office = _title_case(office.strip(" ,"))
+    office = places.title_case(office.strip(" ,"))
     if not office:
         return None
     first, second = _office_rank(title), _office_rank(signature.second or "")
@@ -387,12 +266,3 @@ def _sub_unit(signature: _Signature) -> str | None:
     ):
         office = "Sub " + office
     return office
-
-
-def _satker_of(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    head = unit.split(" / ")[0]
-    if head == _SETJEN:
-        return _KPU_RI
-    return head.removeprefix("Sekretariat ").strip() or None

@@ -140,7 +140,7 @@ def to_pandas(relation: Any) -> pandas.DataFrame:
     except ImportError:
         raise MissingExtraError("pandas frames", "pandas", "pandas") from None
     try:
-        import pyarrow  # type: ignore[import-untyped]  # noqa: F401
+        import pyarrow  # noqa: F401
     except ImportError:
         return pandas.DataFrame.from_records(relation.fetchall(), columns=relation.columns)
     # Arrow keeps DECIMAL as decimal128, which pandas receives as Decimal objects.

@@ -117,12 +117,7 @@ def open_grids(path: str | os.PathLike[str], *, source: str | None = None) -> li
         raise DocumentReadError(
             name, "an OpenDocument file (.ods/.odt) is not read; save it as .xlsx/.docx first"
         )
-    try:
-        module = importlib.import_module(f".{kind}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{kind}":
-            raise
-        raise DocumentReadError(name, f"{kind} documents are not read yet") from None
+    module = importlib.import_module(f".{kind}", __name__)
     grids: list[Grid] = module.grids(file, name)
     return grids
 

@@ -12,8 +12,8 @@ import csv
 from collections import Counter
 
 import pytest
-from conftest import REALDOCS
 
+from conftest import REALDOCS
 from kinerja_target.documents import Row, read_document
 
 STEM = "sumedang_renstra_diskominfo"

@@ -48,30 +48,53 @@ def _add_parse(sub: Any) -> Runner:
     p = sub.add_parser(
         "parse",
         help="read target cells into typed values",
-        description="Read target cells ('97,5%%', '12 Lap', '6 kec. 29 kel') into typed values. "
+        description="Read target cells ('97,5%', '12 Lap', '6 kec. 29 kel') into typed values. "
         "Give '-' to read one value per line from standard input.",
     )
     p.add_argument("values", nargs="+", metavar="VALUE", help="target text, or - for stdin")
     p.add_argument("--indicator", help="the indicator's wording, to type bare numbers")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output (default table)"
+    )
+    p.add_argument("--json", action="store_true", help="the same as --format json")
     return _run_parse
 
 
 def _run_parse(args: argparse.Namespace) -> int:
     status = 0
-    for text in _lines(args.values, sys.stdin):
+    shown = "json" if args.json else args.format
+    writer = csv.writer(sys.stdout) if shown == "csv" else None
+    if writer is not None:
+        writer.writerow(["raw", "kind", "value", "unit", "warnings", "error"])
+    if "-" in args.values and sys.stdin is None:
+        print("kinerja-target: cannot read standard input: it is closed", file=sys.stderr)
+        return 2
+    try:
+        texts = list(_lines(args.values, sys.stdin))
+    except (OSError, ValueError) as exc:  # standard input unreadable
+        print(f"kinerja-target: cannot read standard input: {exc}", file=sys.stderr)
+        return 2
+    for text in texts:
         try:
             value = parse_target(text, indicator=args.indicator)
         except TargetParseError as exc:
             status = 1
-            if args.json:
+            if shown == "json":
                 error = {"raw": text, "error": exc.reason, "position": exc.position}
                 print(json.dumps(error, ensure_ascii=False))
+            elif writer is not None:
+                writer.writerow([text, "", "", "", "", f"{exc.reason} (at {exc.position})"])
             else:
                 print(f"{text!r}\terror: {exc.reason} (at {exc.position})")
             continue
-        if args.json:
+        if shown == "json":
             print(json.dumps(value.to_dict(), ensure_ascii=False))
+        elif writer is not None:
+            data = value.to_dict()
+            shown_value = data.get("value", "")
+            writer.writerow(
+                [text, value.kind, shown_value, data.get("unit", ""), " ".join(value.warnings), ""]
+            )
         else:
             warnings = f"\t[{', '.join(value.warnings)}]" if value.warnings else ""
             scale = getattr(value, "scale", None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -37,6 +38,12 @@ def add_parser(sub: Any) -> Callable[[argparse.Namespace], int]:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="documents: .txt, .csv, .xlsx ...")
     p.add_argument("-o", "--output", required=True, help="laporan.xlsx or laporan.html")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the summary on stdout as JSON (default: a line on stderr)",
+    )
     which = p.add_mutually_exclusive_group()
     which.add_argument(
         "--scale",
@@ -120,6 +127,18 @@ def _run(args: argparse.Namespace) -> int:
     for item in failed:
         print(f"{item.where}: {item.explanation}", file=sys.stderr)
     overall = report.overall.aggregate
+    if args.format == "json":
+        summary = {
+            "output": args.output,
+            "indicators": len(report.rows),
+            "computed": overall.count,
+            "not_computable": overall.skipped,
+            "capaian": None if overall.percent is None else format(overall.percent, "f"),
+            "method": str(report.method),
+            "scale": report.scale.name,
+            "problems": [{"where": r.where, "message": r.explanation} for r in failed],
+        }
+        print(json.dumps(summary, ensure_ascii=False))
     print(
         f"{args.output}: {len(report.rows)} indikator, {overall.count} dihitung, "
         f"{overall.skipped} tidak dapat dihitung; capaian {percent_text(overall.percent)} "

@@ -14,6 +14,7 @@ national corpus has outliers.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -36,6 +37,12 @@ def add_parser(sub: Any) -> Callable[[argparse.Namespace], int]:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="documents or folders of them")
     p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the store's counts on stdout as JSON",
+    )
+    p.add_argument(
         "--db", default="kinerja.duckdb", metavar="FILE", help="the store (kinerja.duckdb)"
     )
     p.add_argument(
@@ -57,13 +64,24 @@ def add_parser(sub: Any) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def _status(store: Any) -> str:
+def _counts(store: Any) -> dict[str, Any]:
     documents, failed = store.execute("SELECT count(*), count(error) FROM documents")[0]
     rows = store.scalar("SELECT count(*) FROM indicator_rows")
     indicators = store.scalar("SELECT count(*) FROM indicators")
+    return {
+        "db": str(store.path),
+        "documents": documents,
+        "unreadable": failed,
+        "rows": rows,
+        "indicators": indicators,
+    }
+
+
+def _status(store: Any) -> str:
+    c = _counts(store)
     return (
-        f"{store.path}: {documents} documents ({failed} unreadable), {rows} rows, "
-        f"{indicators} national indicators"
+        f"{c['db']}: {c['documents']} documents ({c['unreadable']} unreadable), {c['rows']} "
+        f"rows, {c['indicators']} national indicators"
     )
 
 
@@ -127,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
             counts = Counter(code for (code,) in store.execute("SELECT code FROM peer_findings"))
             shown = ", ".join(f"{n} {code}" for code, n in sorted(counts.items()))
             print(f"findings: {shown or 'none'}", file=sys.stderr)
-        if not args.paths and not args.report:
+        if args.format == "json":
+            print(json.dumps(_counts(store), ensure_ascii=False))
+        elif not args.paths and not args.report:
             print(_status(store))
     return status

@@ -43,7 +43,9 @@ def test_the_script_rebuilds_the_committed_files(tmp_path: Path) -> None:
         for p in AWKWARD.iterdir()
         if p.suffix not in (".py", ".md", ".json") and not p.name.startswith(".")
     }
-    assert set(written) == data == set(EXPECTED)
+    # encrypting needs msoffcrypto-tool (the corpus extra); without it that file is not made
+    made = set(written) | (RANDOM if importlib.util.find_spec("msoffcrypto") is None else set())
+    assert made == data == set(EXPECTED)
 
 
 def test_every_file_is_in_the_readme() -> None:

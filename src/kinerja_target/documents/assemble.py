@@ -500,8 +500,7 @@ def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
             # export's header is one record, and what follows it is data. A positional
             # table's header may be a block of several rows (docs/decisions/0271).
             parts.append(cells)
-            header = _block_header(parts) if positional else None
-            header = header or _header(parts)
+            header = _block_header(parts) or _header(parts)
             if header is not None and not current.drafts:
                 current.roles, current.years = header.roles, header.years
                 current.periods, current.levels = header.periods, header.levels

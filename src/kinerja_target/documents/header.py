@@ -129,6 +129,7 @@ def _header_words() -> frozenset[str]:
 # terhadap Renstra", "Target Akhir Renstra".
 _HEADER_EXTRAS = frozenset(
     {"awal", "akhir", "renstra", "s", "d", "sd", "terhadap", "thd", "tw", "triwulan", "dan"}
+    | {"periode", "pada", "pd"}
 )
 
 

@@ -26,19 +26,15 @@ in the values of ``kt.parse()`` and in ``add_capaian``'s ``capaian_percent``
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
 import numbers
-import re
 from collections.abc import Hashable, Sequence
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from .achievement import MinFormula
+from .documents.header import _column_role, _header_text, _phrase_roles
 from .errors import MissingExtraError, SchemaError, TargetParseError
-from .lakip import COLUMN_SYNONYMS, OUTPUT_COLUMNS, CapaianRow, compute_row
+from .lakip import OUTPUT_COLUMNS, CapaianRow, compute_row
 from .parse import parse_many
 from .polarity import Polarity
 from .values import Compound, Grade, Missing, Range, Target
@@ -71,56 +67,18 @@ Cell = str | int | Decimal | float | None
 
 # -- the column vocabulary -----------------------------------------------------------------
 
-_TAG = re.compile(r"<[^>]{0,40}>")
-_HEADER_JUNK = re.compile(r"[^\w/%]+")
-
-
-def _header_text(header: str) -> str:
-    # As the table reader folds a header cell: no markup, lower case, words only.
-    return " ".join(_HEADER_JUNK.sub(" ", _TAG.sub("", header).lower()).split())
-
-
-@functools.cache
-def _phrases() -> dict[str, str]:
-    """Each known header phrase and its role: the table reader's vocabulary, and the
-    header names of a LAKIP table for the roles it has no phrase for (polarity)."""
-    path = resources.files("kinerja_target").joinpath("data", "tables_columns.csv")
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
-    phrases = {_header_text(r["phrase"]): r["role"] for r in rows}
-    for role, names in COLUMN_SYNONYMS.items():
-        for name in names:
-            phrases.setdefault(_header_text(name), role)
-    return phrases
-
 
 def column_role(header: str) -> str | None:
     """The role of a column from its header (``indicator``, ``target``, ``realisasi``,
-    ``capaian``, ``polarity``, ``satuan``, ...): the longest known phrase the header
-    begins with, whole words; failing that, the first ``/`` alternative that has one.
+    ``capaian``, ``polarity``, ``satuan``, ...), as the table reader reads a header cell:
+    the one vocabulary of ``data/tables_columns.csv``.
 
     >>> column_role("Target 2024"), column_role("INDIKATOR KINERJA UTAMA")
     ('target', 'indicator')
     >>> column_role("Realisasi (%)"), column_role("Uraian") is None
     ('realisasi', True)
     """
-    text = _header_text(header)
-    role = _role_of_text(text)
-    if role is None and "/" in text:
-        for part in text.split("/"):
-            role = _role_of_text(part.strip())
-            if role is not None:
-                break
-    return role
-
-
-def _role_of_text(text: str) -> str | None:
-    phrases = _phrases()
-    words = text.split()
-    for size in range(len(words), 0, -1):
-        role = phrases.get(" ".join(words[:size]))
-        if role is not None:
-            return role
-    return None
+    return _column_role(header)
 
 
 def _named(frame: pd.DataFrame, name: str, role: str) -> Hashable:
@@ -143,7 +101,9 @@ def _found(frame: pd.DataFrame, role: str, *, required: bool = True) -> Hashable
     known phrase exactly (``Realisasi`` over ``Realisasi Anggaran``)."""
     candidates = [c for c in frame.columns if isinstance(c, str) and column_role(c) == role]
     if len(candidates) > 1:
-        exact = [c for c in candidates if _header_text(c) in _phrases()]
+        # a header that is a phrase of the vocabulary, whole (Realisasi, not Realisasi
+        # Anggaran), before one that only begins with it
+        exact = [c for c in candidates if _header_text(c) in _phrase_roles()[0]]
         candidates = exact if exact else candidates
     if len(candidates) == 1:
         return candidates[0]

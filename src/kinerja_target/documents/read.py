@@ -22,7 +22,7 @@ from ..containers.grid import Grid, Line
 from ..containers.text import text_grid
 from ..errors import DocumentReadError
 from .assemble import _Draft, _row, _Table, _tables
-from .cells import _DATE_LINE, _SIGNATORY, _cell, _target_shaped
+from .cells import _DATE_LINE, _SIGNATORY, _cell, _starts_lower, _target_shaped
 from .context import _Context, _context, _sub_unit
 from .flattened import _read_flattened
 from .header import column_overrides
@@ -174,6 +174,18 @@ def _prepared(grid: Grid) -> list[Line]:
     for index, line in enumerate(grid.lines):
         if line.cells is None:
             out.append(line)
+            following = grid.lines[index + 1] if index + 1 < len(grid.lines) else None
+            if (
+                grid.layout == "records"
+                and following is not None
+                and following.cells is None
+                and not _starts_lower(following.text)
+            ):
+                # A prose line of an HTML, Word or PDF document is a block of its own (a
+                # heading, a paragraph): a paragraph break after it, as a blank line
+                # makes in text, so that a title is read apart from the text below it;
+                # a line that goes on in lower case ("dan Informasi") stays with it.
+                out.append(Line(line.number, ""))
             continue
         cells = [_cell(c) for c in line.cells]
         last = max((i for i, c in enumerate(cells) if c), default=-1)

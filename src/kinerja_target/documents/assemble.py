@@ -95,6 +95,9 @@ class _Table:
     reach: int = 0
     # whether the last row aligned had its cells moved to other columns than theirs
     realigned: bool = False
+    # a row shorter than the header lost cells under merged ones (a PDF's table finder):
+    # its cells go where what they hold fits, as in text
+    short_rows: bool = False
 
     def __attrs_post_init__(self) -> None:
         self.end = self.start
@@ -244,7 +247,10 @@ class _Table:
                 aligned = aligned[shift:]
             else:
                 aligned, extra = _two_runs(aligned, shift, width)
-        if self.structured or (self.positional and len(aligned) != n):
+        if self.short_rows and not self.structured and len(aligned) < n:
+            aligned = _realign(roles, aligned)
+            self.realigned = True
+        elif self.structured or (self.positional and len(aligned) != n):
             extra = extra or any(aligned[n:])
             aligned = (aligned + [""] * n)[:n]
             if self.positional and not self.structured and self.misplaced(aligned):
@@ -441,7 +447,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
 
 
-def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
+def _tables(
+    lines: Sequence[Line], *, positional: bool = False, short_rows: bool = False
+) -> list[_Table]:
     """Find the tables of a document and assemble their rows. ``positional``: the lines
     are records whose cells sit in their columns (not text cut into cells)."""
     tables: list[_Table] = []
@@ -536,6 +544,7 @@ def _tables(lines: Sequence[Line], *, positional: bool = False) -> list[_Table]:
                     header.years,
                     first,
                     positional=positional,
+                    short_rows=short_rows,
                 )
                 if prose_sasaran and not structured and "sasaran" not in header.roles:
                     current.sasaran = prose_sasaran

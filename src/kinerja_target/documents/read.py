@@ -150,7 +150,7 @@ def _grid_rows(
         if grid.layout == "text":
             rows, tables = _text_rows(lines, grid.source)
         else:
-            rows, tables = _rows_of_lines(lines, grid.source)
+            rows, tables = _rows_of_lines(lines, grid.source, positional=grid.container != "pdf")
     if grid.sheet is not None:
         rows = [attrs.evolve(row, sheet=grid.sheet) for row in rows]
     by_number = {line.number: line for line in lines}
@@ -162,6 +162,28 @@ def _grid_rows(
     return rows, layouts
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _page_furniture(grid: Grid) -> set[int]:
+    """The running header and footer lines of a PDF: the first or last line of a page
+    that stands there on two pages or more, digits aside (a printing date, ``file:///...
+    3/4``). Left in, they would end every table at every page break."""
+    pages: dict[str, list[int]] = {}
+    for index, line in enumerate(grid.lines):
+        if line.where is not None:
+            pages.setdefault(line.where, []).append(index)
+    if len(pages) < 2:
+        return set()
+    ends: dict[str, list[int]] = {}
+    for indexes in pages.values():
+        for index in {indexes[0], indexes[-1]}:
+            line = grid.lines[index]
+            if line.cells is None and line.text.strip():
+                ends.setdefault(_DIGITS.sub("#", line.text.strip()), []).append(index)
+    return {i for found in ends.values() if len(found) >= 2 for i in found}
+
+
 def _prepared(grid: Grid) -> list[Line]:
     """The grid's lines with clean cells: a merged cell's text carried down the rows it
     spans (a sasaran merged over its indicators), and a record that holds one value
@@ -171,7 +193,10 @@ def _prepared(grid: Grid) -> list[Line]:
     # (an overlapping HTML row), not one the merged cell covers.
     carried: dict[tuple[int, int], tuple[str, int]] = {}
     out: list[Line] = []
+    furniture = _page_furniture(grid) if grid.container == "pdf" else set()
     for index, line in enumerate(grid.lines):
+        if index in furniture:
+            continue
         if line.cells is None:
             out.append(line)
             following = grid.lines[index + 1] if index + 1 < len(grid.lines) else None
@@ -296,10 +321,14 @@ def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
     return rows
 
 
-def _rows_of_lines(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
+def _rows_of_lines(
+    lines: Sequence[Line], source: str, *, positional: bool = True
+) -> tuple[list[Row], list[_Table]]:
     """Rows of a grid of records: its tables, or a flattened table written one value a
     record; a grid with values and neither has no header we know."""
-    found = _tables(lines, positional=True)
+    # A PDF's table finder gives a row under a merged cell fewer cells than its header:
+    # such a row's cells are placed by what they hold, as in text (``short_rows``).
+    found = _tables(lines, positional=True, short_rows=not positional)
     tables = [t for t in found if t.drafts]
     if found and not tables:
         return [], found[:1]  # a header with no row under it yet: a table to fill

@@ -438,6 +438,19 @@ def _two_runs(cells: list[str], shift: int, width: int) -> tuple[list[str], bool
     return out, bool(dropped)
 
 
+def _same(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
+    """Two headers' roles alike, but for unnamed columns at their right end (an empty
+    column that one rendering of the table keeps and another drops)."""
+
+    def trimmed(roles: Sequence[str | None]) -> tuple[str | None, ...]:
+        out = list(roles)
+        while out and out[-1] is None:
+            out.pop()
+        return tuple(out)
+
+    return trimmed(a) == trimmed(b)
+
+
 def _reach(parts: Sequence[Sequence[str]]) -> int:
     """One past the rightmost column a header's labels name."""
     return 1 + max((i for p in parts for i, c in enumerate(p) if c), default=-1)
@@ -525,8 +538,9 @@ def _tables(
         above = None
         if header is not None and not (current and current.structured):
             first = _first_roles(cells)
-            if current is not None and first == current.first:
+            if current is not None and _same(first, current.first):
                 current.page_break()
+
             elif suspended is not None and (header.roles, header.years) == (
                 suspended.roles,
                 suspended.years,

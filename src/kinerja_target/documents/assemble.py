@@ -98,6 +98,9 @@ class _Table:
     # a row shorter than the header lost cells under merged ones (a PDF's table finder):
     # its cells go where what they hold fits, as in text
     short_rows: bool = False
+    # cells wrap over several lines (a PDF page's text in columns): a line with no target
+    # and no number whose indicator does not open like one goes on the row above
+    wrapped: bool = False
 
     def __attrs_post_init__(self) -> None:
         self.end = self.start
@@ -163,6 +166,7 @@ class _Table:
         per_year = {y: aligned[i] for i, y in self.year_columns if aligned[i]}
         per_budget = {y: aligned[i] for i, y in self.budget_columns if aligned[i]}
         prev = self.drafts[-1] if self.drafts else None
+        numbered = bool(values.get("no"))
         continues = (
             prev is not None
             and bool(indicator)
@@ -170,6 +174,13 @@ class _Table:
             and (
                 (not target and self.after_break)
                 or (_starts_lower(indicator) and not (target and prev.target))
+                or (
+                    self.wrapped
+                    and not target
+                    and not numbered
+                    and not _starts_measure(indicator)
+                    and not any(values.get(r) for r in ("realisasi", "capaian"))
+                )
             )
         )
         if prev is not None and continues:
@@ -461,7 +472,11 @@ _YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
 
 
 def _tables(
-    lines: Sequence[Line], *, positional: bool = False, short_rows: bool = False
+    lines: Sequence[Line],
+    *,
+    positional: bool = False,
+    short_rows: bool = False,
+    wrapped: bool = False,
 ) -> list[_Table]:
     """Find the tables of a document and assemble their rows. ``positional``: the lines
     are records whose cells sit in their columns (not text cut into cells)."""
@@ -559,6 +574,7 @@ def _tables(
                     first,
                     positional=positional,
                     short_rows=short_rows,
+                    wrapped=wrapped,
                 )
                 if prose_sasaran and not structured and "sasaran" not in header.roles:
                     current.sasaran = prose_sasaran

@@ -148,7 +148,8 @@ def _grid_rows(
     with column_overrides(columns):
         lines = _prepared(grid)
         if grid.layout == "text":
-            rows, tables = _text_rows(lines, grid.source)
+            # A PDF page's text in columns wraps a cell over several lines.
+            rows, tables = _text_rows(lines, grid.source, wrapped=grid.container == "pdf")
         else:
             rows, tables = _rows_of_lines(lines, grid.source, positional=grid.container != "pdf")
     if grid.sheet is not None:
@@ -201,15 +202,16 @@ def _prepared(grid: Grid) -> list[Line]:
             out.append(line)
             following = grid.lines[index + 1] if index + 1 < len(grid.lines) else None
             if (
-                grid.layout == "records"
+                (grid.layout == "records" or grid.container == "pdf")
                 and following is not None
                 and following.cells is None
-                and not _starts_lower(following.text)
+                and not _goes_on(following.text)
             ):
                 # A prose line of an HTML, Word or PDF document is a block of its own (a
                 # heading, a paragraph): a paragraph break after it, as a blank line
                 # makes in text, so that a title is read apart from the text below it;
-                # a line that goes on in lower case ("dan Informasi") stays with it.
+                # a line that goes on ("dan Informasi", "Keuangan, Umum dan Logistik")
+                # stays with it.
                 out.append(Line(line.number, ""))
             continue
         cells = [_cell(c) for c in line.cells]
@@ -229,6 +231,15 @@ def _prepared(grid: Grid) -> list[Line]:
     return out
 
 
+_JOINING_WORD = re.compile(r"(?<!\S)(?:dan|atau|serta|untuk|pada|di|ke|dari|yang)(?!\S)")
+
+
+def _goes_on(text: str) -> bool:
+    """A prose line that continues the one above: it begins in lower case, or it joins
+    words the way a wrapped title or office does (``Keuangan, Umum dan Logistik``)."""
+    return _starts_lower(text) or bool(_JOINING_WORD.search(text) and len(text.split()) <= 8)
+
+
 def _record_line(line: Line, cells: list[str]) -> Line:
     """A record of a delimited file or a sheet. A value alone in its first column is a
     line of prose (a title), and so is a date or a *Pihak* mark alone anywhere (the
@@ -242,8 +253,10 @@ def _record_line(line: Line, cells: list[str]) -> Line:
     return attrs.evolve(line, text=text, cells=tuple(cells), lone=lone)
 
 
-def _text_rows(lines: Sequence[Line], source: str) -> tuple[list[Row], list[_Table]]:
-    found = _tables(lines)
+def _text_rows(
+    lines: Sequence[Line], source: str, *, wrapped: bool = False
+) -> tuple[list[Row], list[_Table]]:
+    found = _tables(lines, wrapped=wrapped)
     tables = [t for t in found if t.drafts]
     if tables:
         return _rows_of_tables(tables, _context(lines), source), tables

@@ -347,8 +347,9 @@ def _rows_of_lines(
         return [], found[:1]  # a header with no row under it yet: a table to fill
     if not tables:
         filled = [line for line in lines if line.cells and any(line.cells)]
-        if filled and all(line.lone for line in filled):
-            # One value a record: a flattened table pasted into a spreadsheet.
+        if all(line.lone for line in filled):
+            # One value a record (a flattened table pasted into a spreadsheet), or a
+            # document of prose only (a flattened table in HTML, Word or PDF paragraphs).
             flattened = _read_flattened(lines, source)
             if flattened:
                 return flattened, []

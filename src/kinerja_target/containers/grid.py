@@ -60,6 +60,9 @@ class Line:
     spans: tuple[Span, ...] = ()
     #: a finer position than ``number`` where the container has one ("halaman 3").
     where: str | None = None
+    #: texts a merged cell above carries into this line's empty cells, by column: the
+    #: reader fills them where the column's role is one merged over rows (a sasaran).
+    merged: tuple[tuple[int, str], ...] = ()
 
     @property
     def is_record(self) -> bool:

@@ -150,9 +150,23 @@ class _Table:
         """A repeated header: the table goes on, and its next row may finish the last."""
         self.after_break = True
 
+    def cells_of(self, line: Line) -> tuple[str, ...]:
+        """A record's cells, with the text of a merged cell above carried down into the
+        columns merged over rows (a sasaran over its indicators), never into an
+        indicator's or a value's column, where a row of its own would be made up."""
+        assert line.cells is not None
+        if not line.merged:
+            return line.cells
+        filled = list(line.cells)
+        for column, text in line.merged:
+            role = self.roles[column] if column < len(self.roles) else None
+            if role in _CARRIED_ROLES and column < len(filled) and not filled[column]:
+                filled[column] = text
+        return tuple(filled)
+
     def add(self, line: Line) -> None:
         assert line.cells is not None
-        values, extra, aligned = self.align(line.cells)
+        values, extra, aligned = self.align(self.cells_of(line))
         indicator, marked = _unmarked(values.get("indicator", ""))
         target = values.get("target", "")
         if self.structured:
@@ -357,6 +371,10 @@ def _realign(roles: Sequence[str | None], cells: list[str]) -> list[str]:
 
 
 _VALUE_ROLES = frozenset({"target", "realisasi", "capaian"})
+# Columns whose cells a printed table merges over the rows below them.
+_CARRIED_ROLES = frozenset(
+    {"sasaran", "tujuan", "program", "kegiatan", "satker", "unit", "year", "doc_type", "satuan"}
+)
 
 
 # Columns whose cells are values in their own right: never a target that slipped left.

@@ -164,6 +164,7 @@ def _grid_rows(
 
 
 _DIGITS = re.compile(r"\d+")
+_PIPE_ROW = re.compile(r"^\s*\|(?P<body>.*\|.*)\|\s*$")
 
 
 def _page_furniture(grid: Grid) -> set[int]:
@@ -198,6 +199,11 @@ def _prepared(grid: Grid) -> list[Line]:
     for index, line in enumerate(grid.lines):
         if index in furniture:
             continue
+        if line.cells is None and grid.layout == "records" and _PIPE_ROW.match(line.text):
+            # a markdown row written as a paragraph (a document converted from Markdown)
+            body = _PIPE_ROW.match(line.text)
+            assert body is not None
+            line = attrs.evolve(line, cells=tuple(body.group("body").split("|")))
         if line.cells is None:
             out.append(line)
             following = grid.lines[index + 1] if index + 1 < len(grid.lines) else None
@@ -216,18 +222,21 @@ def _prepared(grid: Grid) -> list[Line]:
             continue
         cells = [_cell(c) for c in line.cells]
         last = max((i for i, c in enumerate(cells) if c), default=-1)
-        for column in range(len(cells)):
-            found = carried.get((index, column))
-            if not cells[column] and found is not None and -1 < last <= found[1]:
-                cells[column] = found[0]
+        merged = tuple(
+            (column, found[0])
+            for column in range(len(cells))
+            if not cells[column]
+            and (found := carried.get((index, column))) is not None
+            and -1 < last <= found[1]
+        )
         for span in line.spans:
             if span.rows > 1 and span.column < len(cells) and cells[span.column]:
                 for below in range(index + 1, index + span.rows):
                     carried[(below, span.column)] = (cells[span.column], last)
         if grid.layout == "text":
-            out.append(attrs.evolve(line, cells=tuple(cells)))
+            out.append(attrs.evolve(line, cells=tuple(cells), merged=merged))
         else:
-            out.append(_record_line(line, cells))
+            out.append(attrs.evolve(_record_line(line, cells), merged=merged))
     return out
 
 
@@ -371,8 +380,7 @@ def _structured_rows(table: _Table, lines: Sequence[Line], source: str) -> list[
     by_number = {line.number: line for line in lines}
     rows: list[Row] = []
     for draft in table.drafts:
-        cells = by_number[draft.line].cells or ()
-        values, _, _ = table.align(cells)
+        values, _, _ = table.align(table.cells_of(by_number[draft.line]))
         year = values.get("year", "")
         rows.append(
             Row(

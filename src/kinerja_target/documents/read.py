@@ -212,6 +212,7 @@ def _prepared(grid: Grid) -> list[Line]:
                 and following is not None
                 and following.cells is None
                 and not _goes_on(following.text)
+                and not _CAPTION_LABEL.match(line.text)
             ):
                 # A prose line of an HTML, Word or PDF document is a block of its own (a
                 # heading, a paragraph): a paragraph break after it, as a blank line
@@ -240,6 +241,8 @@ def _prepared(grid: Grid) -> list[Line]:
     return out
 
 
+# "Tabel 4.2" alone on its line: the table's title follows it.
+_CAPTION_LABEL = re.compile(r"^\W*(?:tabel|table|lampiran)\s+[\dIVX]+(?:[.-]\d+)*\W*$", re.I)
 _JOINING_WORD = re.compile(r"(?<!\S)(?:dan|atau|serta|untuk|pada|di|ke|dari|yang)(?!\S)")
 
 

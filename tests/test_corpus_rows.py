@@ -1,0 +1,41 @@
+"""The project's documents printed to PDF, rendered as HTML and converted to Word read the
+rows their text reads (``benchmarks/evaluate_corpus.py`` prints the figures per file)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from evaluate_corpus import CORPUS, DATA, key
+from kinerja_target.documents import read_document
+
+# Found / rows of the text, at least, per container (measured: HTML and Word 94.6%, PDF
+# 93.0%, LibreOffice's Word 94.9%, PDF without ruling lines 79.8%).
+FLOORS = {"html": 0.93, "docx": 0.93, "lo.docx": 0.93, "pdf": 0.92, "unruled.pdf": 0.78}
+
+
+@pytest.fixture(scope="module")
+def totals() -> dict[str, tuple[int, int, int]]:
+    found: dict[str, list[int]] = {}
+    for source in sorted(DATA.glob("00*.txt")) + sorted((DATA / "unseen").glob("*.txt")):
+        want = Counter(key(r) for r in read_document(source))
+        for made in sorted(CORPUS.glob(f"{source.stem}.*")):
+            got = Counter(key(r) for r in read_document(made))
+            total = found.setdefault(made.name.split(".", 1)[1], [0, 0, 0])
+            total[0] += sum((got & want).values())
+            total[1] += sum(want.values())
+            total[2] += sum((got - want).values())
+    return {kind: (a, b, c) for kind, (a, b, c) in found.items()}
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_each_container_reads_the_rows_of_the_text(
+    totals: dict[str, tuple[int, int, int]], kind: str
+) -> None:
+    found, wanted, extra = totals[kind]
+    assert found / wanted >= FLOORS[kind]
+    assert extra <= (wanted - found) + wanted * 0.03  # a row read wrong, not made up

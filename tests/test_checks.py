@@ -352,7 +352,7 @@ def test_finding_repr_and_dict() -> None:
 
 
 # An LKj measurement table, as KPU LKj write them (figures of LKj KPU Kab. Sarolangun
-# 2019, DOMAIN.md §1.5: 80% / 83% reported as 100%, capped).
+# 2019, docs/domain.md §1.5: 80% / 83% reported as 100%, capped).
 LKJ = """LAPORAN KINERJA (LKj)
 SEKRETARIAT KPU KABUPATEN SAROLANGUN
 TAHUN 2019

@@ -1,6 +1,6 @@
 """The formats satker write targets in, each with the value it must read as.
 
-Examples come from the seeds, from DOMAIN.md (regulations, LKj documents) and from the
+Examples come from the seeds, from docs/domain.md (regulations, LKj documents) and from the
 issue; new bugs become new rows.
 """
 

@@ -1,4 +1,4 @@
-"""Polarity from wording: the cues of DOMAIN.md §6 and the seeds' contradictions."""
+"""Polarity from wording: the cues of docs/domain.md §6 and the seeds' contradictions."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
 :class:`Achievement`: the capaian as an exact ``Decimal`` percent, whether the target was
 met, whether a cap applied, and one line of the arithmetic.
 
-The formulas (PermenPANRB 8/2021, Lampiran; DOMAIN.md §1):
+The formulas (PermenPANRB 8/2021, Lampiran; docs/domain.md §1):
 
 * higher is better (``max``): ``C = R / T × 100%``;
 * lower is better (``min``): ``C = (2T − R) / T × 100%`` ("kondisi khusus"), floored at

@@ -10,7 +10,7 @@ The target itself is a cue too: ``maksimal 2 hari`` or ``paling lambat`` bound f
 above (minimise), and a zero or ``nihil`` target only makes sense for something to
 avoid. Where the wording and the target disagree (``Persentase pegawai yang dijatuhi
 hukuman disiplin`` with ``100%``), the result says so (``contradiction``) instead of
-guessing silently. Sources: DOMAIN.md §6 (seeds, LKj practice; the cue lists are [I]).
+guessing silently. Sources: docs/domain.md §6 (seeds, LKj practice; the cue lists are [I]).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ score bands that regulations publish for them.
 
 Each :class:`Scale` lists its grades from worst to best, the score band of each where
 one is published, and the regulation it comes from. Tags in ``source`` follow
-``DOMAIN.md``: [C] confirmed in the regulation's text, [S] secondary sources, [I] inferred.
+``docs/domain.md``: [C] confirmed in the regulation's text, [S] secondary sources, [I] inferred.
 Bands are half-open on the side the regulation says: SAKIP writes ``> 70 - 80`` (70 is
 B, not BB), SPIP ``3,00 <= s < 4,00``. See ``docs/decisions/0004-grade-bands.md``.
 """

@@ -61,7 +61,7 @@ _FRACTIONAL_DIMENSIONS = frozenset({"waktu", "bulan", "hari_kerja", "IDR", "perm
 
 # name, dimension, factor (relative to the dimension's base), spellings (besides the name).
 # Spellings are matched case-insensitively, with or without a trailing dot, and may be
-# several words. Sources: DOMAIN.md §5 (seeds, budgeting practice, PMK 62/2023).
+# several words. Sources: docs/domain.md §5 (seeds, budgeting practice, PMK 62/2023).
 UNIT_TABLE: tuple[Unit, ...] = tuple(
     Unit(name, dim, Decimal(factor), tuple(spellings))
     for name, dim, factor, spellings in (

@@ -15,7 +15,8 @@ from importlib import resources
 
 import attrs
 
-from .cells import _SEPARATOR_CELL, _TAG
+from ..folding import strip_tags
+from .cells import _SEPARATOR_CELL
 
 # Words a flattened header line may hold besides the column names.
 _HEADER_FILLERS = frozenset({"kinerja", "strategis", "utama", "kerja", "program", "tahun", "%"})
@@ -34,7 +35,7 @@ _HEADER_JUNK = re.compile(r"[^\w/%]+")
 
 
 def _header_text(cell: str) -> str:
-    return " ".join(_HEADER_JUNK.sub(" ", _TAG.sub("", cell).lower()).split())
+    return " ".join(_HEADER_JUNK.sub(" ", strip_tags(cell).lower()).split())
 
 
 #: Header texts a caller names for a role (``--indikator Uraian``), folded: they win
@@ -415,7 +416,7 @@ _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:\s*[=x×:/*+−-].*)?$")
 def _is_number_row(cells: Sequence[str]) -> bool:
     """``(1) (2) (3) (4)`` or ``1 2 3 4`` under a header: column numbers, not data; a
     number may carry the column's formula (``(7)=(6)/(5)x100%``)."""
-    found = [_COLUMN_NUMBER.match(_TAG.sub("", c).strip()) for c in cells if c]
+    found = [_COLUMN_NUMBER.match(strip_tags(c).strip()) for c in cells if c]
     values = [m.group(1) if m else "" for m in found]
     return len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]
 

@@ -108,7 +108,7 @@ RANGE_WORDS: frozenset[tuple[str, ...]] = frozenset(
 PERCENT_WORDS = frozenset({"persen", "prosen", "percent", "pct"})
 CURRENCY_WORDS = frozenset({"rp", "idr", "rupiah"})
 # Magnitude words; the one-letter abbreviations only count next to a currency word,
-# because "5 M" alone could be anything ("M" is miliar, never million: DOMAIN.md §4.3).
+# because "5 M" alone could be anything ("M" is miliar, never million: docs/domain.md §4.3).
 MAGNITUDES = {
     "ribu": 10**3,
     "juta": 10**6,

@@ -1,6 +1,6 @@
 """Interpretation scales: the category word an LKj puts beside a capaian.
 
-An LKj author picks the scale (DOMAIN.md §1.5, §8): KPU practice writes ``Berhasil`` or
+An LKj author picks the scale (docs/domain.md §1.5, §8): KPU practice writes ``Berhasil`` or
 ``Tidak Berhasil``; PermenPANRB 8/2021 names the IKI categories (Sangat Baik ... Sangat
 Kurang); regions print their own intervals (Inspektorat Kab. Sampang, Kab. Maluku
 Tengah). The scales ship as data (``data/report_categories.csv``, one band a line with

@@ -230,7 +230,10 @@ def dying_reader(path: Path, *, source: str) -> list[Any]:
 def test_a_killed_worker_leaves_only_whole_files(corpus: Path, store: Store) -> None:
     with pytest.raises(IngestInterruptedError) as caught:
         ingest(store, [corpus], jobs=2, reader=dying_reader, commit_rows=1)
-    assert "2024" in caught.value.path
+    # The error names a file in flight when the worker died: the killed one, or, when the
+    # pool breaks while the other worker holds a file, that one (which of the two depends
+    # on the machine's scheduling).
+    assert Path(caught.value.path) in set(discover([corpus]))
     committed = store.execute("SELECT path, rows FROM documents")
     assert len(committed) == caught.value.written
     for path, rows in committed:

@@ -28,7 +28,6 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[IVX]{1,5})[.)]?$
 _SEPARATOR_CELL = re.compile(r"^[-–—=_:|*\s]+$")
 
 
-
 _SIGNATORY = re.compile(r"^\W*pihak\s+(?P<which>pertama|kedua)\W*$", re.I)
 
 

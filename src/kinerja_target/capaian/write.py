@@ -24,7 +24,6 @@ from typing import TextIO
 from ..containers.grid import Grid
 from ..containers.output import atomic_write, same_file
 from ..documents import Row
-from ..documents.read import TableLayout
 from ..errors import DocumentWriteError
 from .row import OUTPUT_COLUMNS, CapaianRow
 from .table import CapaianReport, Columns
@@ -116,22 +115,17 @@ def _fraction(row: CapaianRow) -> Decimal | None:
     return value if value.adjusted() < 15 else None
 
 
-def _output(row: CapaianRow) -> tuple[str, str, str]:
-    return row.output
-
-
 # -- grids: a CSV or a sheet with three more columns ----------------------------------------------
 
 
-def _grid_of(report: CapaianReport) -> tuple[Grid, list[TableLayout]] | None:
-    """The grid written back (a CSV's, or the first sheet with a table) and its tables."""
+def _grid_of(report: CapaianReport) -> Grid | None:
+    """The grid written back: a CSV's, or the first sheet with a table."""
     if not report.layouts or report.format not in ("delimited", "workbook"):
         return None
-    grid = report.layouts[0].grid
-    return grid, [layout for layout in report.layouts if layout.grid is grid]
+    return report.layouts[0].grid
 
 
-def _table_of(row: Row, layouts: Sequence[TableLayout], tables: Sequence[Columns]) -> Columns:
+def _table_of(row: Row, tables: Sequence[Columns]) -> Columns:
     """The table a row sits under: the last header above its line."""
     above = [t for t in tables if t.header_row <= (row.line or 0)]
     return above[-1] if above else tables[0]
@@ -147,7 +141,7 @@ def _placed(report: CapaianReport) -> dict[str | None, dict[int, tuple[Columns, 
         tables = by_grid.get(row.source or "")
         if not tables or row.line is None:
             continue
-        table = _table_of(row, report.layouts, tables)
+        table = _table_of(row, tables)
         placed.setdefault(row.sheet, {})[row.line] = (table, computed)
     return placed
 
@@ -167,7 +161,7 @@ def _grid_records(report: CapaianReport, grid: Grid) -> list[list[str]]:
     for line, (table, computed) in placed.items():
         at = index.get(line)
         if at is not None:
-            _put(records[at], table.output, _output(computed))
+            _put(records[at], table.output, computed.output)
     return records
 
 
@@ -190,7 +184,7 @@ def _row_records(report: CapaianReport) -> list[list[str]]:
         cells: list[object] = [row.satker, row.unit, row.year, row.doc_type, row.sasaran]
         cells += [row.indicator, row.target_raw, row.satuan, row.realisasi_raw]
         texts = ["" if c is None else str(c) for c in cells]
-        texts += _output(computed)
+        texts += computed.output
         if own:
             texts.append(row.capaian_raw or "")
         records.append(texts)
@@ -198,24 +192,21 @@ def _row_records(report: CapaianReport) -> list[list[str]]:
 
 
 def _records(report: CapaianReport) -> list[list[str]]:
-    found = _grid_of(report)
-    if found is None:
-        return _row_records(report)
-    return _grid_records(report, found[0])
+    grid = _grid_of(report)
+    return _row_records(report) if grid is None else _grid_records(report, grid)
 
 
 def _percent_cells(report: CapaianReport) -> dict[tuple[int, int], Decimal]:
     """(record index, column) of each capaian written as a number into a new workbook."""
-    found = _grid_of(report)
+    grid = _grid_of(report)
     cells: dict[tuple[int, int], Decimal] = {}
-    if found is None:
+    if grid is None:
         column = len(_ROWS_HEADER)
         for index, computed in enumerate(report.rows, 1):
             value = _fraction(computed)
             if value is not None:
                 cells[(index, column)] = value
         return cells
-    grid = found[0]
     record_of = {line.number: i for i, line in enumerate(grid.lines)}
     for line, (table, computed) in _placed(report).get(grid.sheet, {}).items():
         value = _fraction(computed)
@@ -228,8 +219,7 @@ def _percent_cells(report: CapaianReport) -> dict[tuple[int, int], Decimal]:
 
 
 def _csv_text(report: CapaianReport, delimiter: str | None) -> str:
-    found = _grid_of(report)
-    grid = found[0] if found is not None else None
+    grid = _grid_of(report)
     chosen = delimiter or (grid.delimiter if grid is not None and grid.delimiter else ";")
     newline = grid.newline if grid is not None and grid.newline else "\r\n"
     text = io.StringIO(newline="")
@@ -238,9 +228,9 @@ def _csv_text(report: CapaianReport, delimiter: str | None) -> str:
 
 
 def _encoding(report: CapaianReport) -> str:
-    found = _grid_of(report)
-    if found is not None and found[0].container == "delimited" and found[0].encoding:
-        return found[0].encoding
+    grid = _grid_of(report)
+    if grid is not None and grid.container == "delimited" and grid.encoding:
+        return grid.encoding
     return "utf-8-sig"  # what Excel opens as UTF-8
 
 
@@ -286,7 +276,7 @@ def _patch(report: CapaianReport, path: Path) -> None:
             continue
         writes = by_sheet.setdefault(sheet, [])
         for line, (table, computed) in sorted(lines.items()):
-            capaian, status, keterangan = _output(computed)
+            capaian, status, keterangan = computed.output
             value = _fraction(computed)
             writes.append(
                 CellWrite(line, table.output[0] + 1, value, number_format=_PERCENT_FORMAT)

@@ -27,7 +27,16 @@ import attrs
 from ..errors import DocumentReadError
 from .grid import Grid, Line
 
-__all__ = ["decode", "decode_as", "grids", "newline_of", "read_text", "split_lines", "text_grid"]
+__all__ = [
+    "decode",
+    "decode_as",
+    "grids",
+    "newline_of",
+    "pipe_cells",
+    "read_text",
+    "split_lines",
+    "text_grid",
+]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -144,6 +153,15 @@ def split_lines(text: str) -> list[str]:
     return [line.replace("\f", "") for line in lines]
 
 
+def pipe_cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a markdown pipe row (``| 1 | Persentase A | 100% |``), or ``None``
+    for a line that is not one."""
+    pipe = _PIPE_ROW.match(line)
+    if pipe is None or "|" not in pipe.group("body"):
+        return None
+    return tuple(c.strip() for c in pipe.group("body").split("|"))
+
+
 def text_grid(text: str, source: str, notes: tuple[str, ...] = ()) -> Grid:
     """The grid of a text document: each line prose, or cells where it has tabs or is a
     markdown pipe row."""
@@ -152,12 +170,8 @@ def text_grid(text: str, source: str, notes: tuple[str, ...] = ()) -> Grid:
         if "\t" in line:
             lines.append(Line(number, line, tuple(c.strip() for c in line.split("\t"))))
             continue
-        pipe = _PIPE_ROW.match(line)
-        if pipe and "|" in pipe.group("body"):
-            cells = tuple(c.strip() for c in pipe.group("body").split("|"))
-            lines.append(Line(number, line, cells))
-            continue
-        lines.append(Line(number, line))
+        cells = pipe_cells(line)
+        lines.append(Line(number, line, cells) if cells is not None else Line(number, line))
     return Grid(source, tuple(lines), "text", notes, container="text")
 
 

@@ -127,7 +127,7 @@ def grids(path: Path, source: str) -> list[Grid]:
     if not sheets:
         what = "no visible worksheet" if book.worksheets else "no worksheet"
         raise DocumentReadError(source, f"the workbook has {what} ({'; '.join(notes) or 'empty'})")
-    uncomputed = _uncomputed_formulas(path, book)
+    uncomputed = _uncomputed_formulas(path, source, book)
     out: list[Grid] = []
     for sheet in sheets:
         name = f"{source}[{sheet.title}]" if len(sheets) > 1 else source
@@ -179,51 +179,39 @@ def _sheet_lines(sheet: Any, formulas: dict[tuple[int, int], str]) -> tuple[list
 
 # -- formulas without a cached value ------------------------------------------------------------
 
-_SHEET_PATH = re.compile(r'<sheet [^>]*name="(?P<name>[^"]*)"[^>]*r:id="(?P<rid>[^"]*)"')
 _FORMULA_CELL = re.compile(
     r'<c r="(?P<ref>[A-Z]{1,3}\d+)"[^>]*>\s*<f>(?P<f>[^<]*)</f>\s*(?:<v\s*/>|<v></v>)?\s*</c>'
 )
 
 
-def _uncomputed_formulas(path: Path, book: Any) -> dict[str, dict[tuple[int, int], str]]:
-    """Formulas saved without a value, by sheet title and (row, column)."""
+def _uncomputed_formulas(
+    path: Path, source: str, book: Any
+) -> dict[str, dict[tuple[int, int], str]]:
+    """Formulas saved without a value, by sheet title and (row, column). The sheets' parts
+    are found as the writer finds them (:class:`._workbook_package.Package`)."""
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-    found: dict[str, dict[tuple[int, int], str]] = {}
+    from ._workbook_package import Package
+
     try:
-        with zipfile.ZipFile(path) as archive:
-            for sheet in book.worksheets:
-                part = _part_of(archive, sheet.title)
-                if part is None:
-                    continue
-                xml = archive.read(part).decode("utf-8", errors="replace")
-                if "<f>" not in xml:
-                    continue
-                cells: dict[tuple[int, int], str] = {}
-                for m in _FORMULA_CELL.finditer(xml):
-                    letters, row = coordinate_from_string(m.group("ref"))
-                    cells[(row, column_index_from_string(letters))] = _unescape(m.group("f"))
-                if cells:
-                    found[sheet.title] = cells
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    return found
-
-
-def _part_of(archive: zipfile.ZipFile, title: str) -> str | None:
-    workbook = archive.read("xl/workbook.xml").decode("utf-8", errors="replace")
-    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", errors="replace")
-    for m in _SHEET_PATH.finditer(workbook):
-        if _unescape(m.group("name")) != title:
+        package = Package.read(path, source)
+    except DocumentReadError:
+        return {}  # openpyxl read it: nothing more to learn from the parts
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    for sheet in book.worksheets:
+        try:
+            xml = package.text(package.worksheet(sheet.title))[0]
+        except DocumentReadError:
             continue
-        target = re.search(rf'Id="{re.escape(m.group("rid"))}"[^>]*Target="([^"]+)"', rels)
-        if target is None:
-            target = re.search(rf'Target="([^"]+)"[^>]*Id="{re.escape(m.group("rid"))}"', rels)
-        if target is None:
-            return None
-        name = target.group(1).lstrip("/")
-        return name if name.startswith("xl/") else f"xl/{name}"
-    return None
+        if "<f>" not in xml:
+            continue
+        cells: dict[tuple[int, int], str] = {}
+        for m in _FORMULA_CELL.finditer(xml):
+            letters, row = coordinate_from_string(m.group("ref"))
+            cells[(row, column_index_from_string(letters))] = _unescape(m.group("f"))
+        if cells:
+            found[sheet.title] = cells
+    return found
 
 
 def _unescape(text: str) -> str:

@@ -19,7 +19,7 @@ import attrs
 
 from ..containers import open_grids
 from ..containers.grid import Grid, Line
-from ..containers.text import text_grid
+from ..containers.text import pipe_cells, text_grid
 from ..errors import DocumentReadError
 from .assemble import _Draft, _row, _Table, _tables
 from .cells import _DATE_LINE, _SIGNATORY, _cell, _starts_lower, _target_shaped
@@ -164,7 +164,6 @@ def _grid_rows(
 
 
 _DIGITS = re.compile(r"\d+")
-_PIPE_ROW = re.compile(r"^\s*\|(?P<body>.*\|.*)\|\s*$")
 
 
 def _page_furniture(grid: Grid) -> set[int]:
@@ -199,11 +198,11 @@ def _prepared(grid: Grid) -> list[Line]:
     for index, line in enumerate(grid.lines):
         if index in furniture:
             continue
-        if line.cells is None and grid.layout == "records" and _PIPE_ROW.match(line.text):
+        if line.cells is None and grid.layout == "records":
             # a markdown row written as a paragraph (a document converted from Markdown)
-            body = _PIPE_ROW.match(line.text)
-            assert body is not None
-            line = attrs.evolve(line, cells=tuple(body.group("body").split("|")))
+            pipe = pipe_cells(line.text)
+            if pipe is not None:
+                line = attrs.evolve(line, cells=pipe)
         if line.cells is None:
             out.append(line)
             following = grid.lines[index + 1] if index + 1 < len(grid.lines) else None

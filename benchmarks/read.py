@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from kinerja_target.checks import check
+from kinerja_target.documents import Row, read_document
+from kinerja_target.documents.row import _read_target
 from kinerja_target.parse import _parse
-from kinerja_target.tables import Row, _read_target, read_document
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 T = TypeVar("T")

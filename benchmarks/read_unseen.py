@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kinerja_target.tables import read_document
+from kinerja_target.documents import read_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "data" / "unseen"))
 import corpus

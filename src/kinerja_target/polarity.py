@@ -15,16 +15,14 @@ guessing silently. Sources: docs/domain.md §6 (seeds, LKj practice; the cue lis
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 import re
 from decimal import Decimal
 from functools import cache, lru_cache
-from importlib import resources
 
 import attrs
 
+from . import _data
 from .errors import TargetParseError
 from .parse import fold_wording, parse_target
 from .units import get_unit
@@ -66,18 +64,13 @@ class PolarityInference:
 # match lower-case text with typos of "persentase" folded and HTML removed.
 
 
-def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("kinerja_target").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
-
-
 @cache
 def wording_cues() -> tuple[tuple[str, Polarity, str], ...]:
     """The ordered cue list: (regular expression, polarity, reason), from the data files."""
-    objects = "|".join(row["pattern"] for row in _data_rows("polarity_objects.csv"))
+    objects = "|".join(row["pattern"] for row in _data.rows("polarity_objects.csv"))
     return tuple(
         (row["pattern"].replace("{objects}", objects), Polarity(row["polarity"]), row["reason"])
-        for row in _data_rows("polarity_cues.csv")
+        for row in _data.rows("polarity_cues.csv")
     )
 
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import csv
 import functools
-import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from importlib import resources
 
 import attrs
 
+from .. import _data
 from ..folding import strip_tags
 from .cells import _SEPARATOR_CELL
 
@@ -25,9 +23,7 @@ _HEADER_FILLERS = frozenset({"kinerja", "strategis", "utama", "kerja", "program"
 @functools.cache
 def _column_phrases() -> tuple[tuple[str, str], ...]:
     """``(phrase, role)`` pairs of ``data/tables_columns.csv``, longest phrase first."""
-    path = resources.files("kinerja_target").joinpath("data", "tables_columns.csv")
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
-    pairs = {(_header_text(r["phrase"]), r["role"]) for r in rows}
+    pairs = {(_header_text(r["phrase"]), r["role"]) for r in _data.rows("tables_columns.csv")}
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 

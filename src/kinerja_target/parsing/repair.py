@@ -18,7 +18,8 @@ import re
 import unicodedata
 from functools import cache
 
-from .vocabulary import data_rows, pattern
+from .. import _data
+from .vocabulary import pattern
 
 __all__ = ["normalize", "ocr_repair", "repair", "tidy_note"]
 
@@ -83,7 +84,7 @@ def repair(text: str) -> str:
 
 @cache
 def _ocr_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = data_rows("parse_ocr_repairs.csv")
+    rows = _data.rows("parse_ocr_repairs.csv")
     return tuple((re.compile(row["pattern"]), row["replacement"]) for row in rows)
 
 

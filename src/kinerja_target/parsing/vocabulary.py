@@ -7,11 +7,8 @@ scales, the wording of indicators, OCR repairs) are data files under ``data/``.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from functools import cache
-from importlib import resources
 
 __all__ = [
     "BLANK_TEMPLATE",
@@ -29,7 +26,6 @@ __all__ = [
     "SYMBOL_QUALIFIERS",
     "TRAILING_QUALIFIERS",
     "ZERO_WORDS",
-    "data_rows",
     "pattern",
 ]
 
@@ -40,13 +36,6 @@ def pattern(text: str, flags: int = 0) -> re.Pattern[str]:
     needed by a script that only reads simple cells, and compiling them all at import
     would cost it a tenth of the import time."""
     return re.compile(text, flags)
-
-
-def data_rows(name: str) -> list[dict[str, str]]:
-    """The rows of ``data/<name>`` (a CSV with a header line); ``#`` lines are comments."""
-    text = resources.files("kinerja_target").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
 MISSING_TEXTS = frozenset(

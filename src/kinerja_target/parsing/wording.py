@@ -12,8 +12,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from .. import _data
 from ..units import UNIT_TABLE
-from .vocabulary import data_rows, pattern
+from .vocabulary import pattern
 
 __all__ = ["Expectation", "expectation_for", "fold_wording", "reading_for"]
 
@@ -56,12 +57,12 @@ _COUNT_FILLERS = frozenset({"seluruh", "total", "para", "yang", "dari", "kelompo
 
 @cache
 def _scale_cues() -> tuple[tuple[str, str], ...]:
-    return tuple((row["pattern"], row["scale"]) for row in data_rows("parse_scale_cues.csv"))
+    return tuple((row["pattern"], row["scale"]) for row in _data.rows("parse_scale_cues.csv"))
 
 
 @cache
 def _whole_nouns() -> frozenset[str]:
-    nouns = {row["noun"] for row in data_rows("parse_whole_nouns.csv")}
+    nouns = {row["noun"] for row in _data.rows("parse_whole_nouns.csv")}
     for unit in UNIT_TABLE:
         if unit.is_count:
             nouns.update(s for s in (unit.name, *unit.spellings) if " " not in s)

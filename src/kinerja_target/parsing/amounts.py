@@ -54,17 +54,22 @@ from .wording import Expectation
 
 __all__ = [
     "AFTER_NUMBER_STOP",
+    "DECIMAL",
     "PERCENT_OR_MONEY",
     "AmountPlan",
+    "MoneyPlan",
     "RangePlan",
     "after_number",
     "amount_plan",
     "amount_value",
     "build_fitted",
     "fit_to_wording",
+    "money_plan",
     "money_value",
     "note_after",
     "pair_side",
+    "planned_money",
+    "planned_value",
     "range_plan",
     "range_side",
     "range_value",
@@ -77,7 +82,8 @@ _INFERRED = str(W.UNIT_INFERRED)
 _MISMATCH = str(W.UNIT_MISMATCH)
 _UNKNOWN = str(W.UNKNOWN_UNIT)
 
-_DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
+# One separator not before exactly three digits: certainly a decimal separator.
+DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
 
 _OCR_SUSPECT = re.compile(r"[o/ ]+")  # after lower-casing: o, oo, o/o
 
@@ -165,6 +171,7 @@ class AmountPlan(NamedTuple):
     plain: tuple[str, ...]
     guessed: tuple[str, ...]
     build: Callable[[Decimal, str | None, str | None, bool], Target]  # the fitted value
+    direct: bool  # no note and no magnitude: the digits' value is the value
 
 
 @lru_cache(maxsize=8192)
@@ -205,8 +212,20 @@ def amount_plan(
     guessed = tuple(sorted({*plain, _AMBIGUOUS}))
     whole = cls is Number and whole_count(expect)
     build = _builder(fitted, fitted_extra, plain, guessed)
+    direct = note is None and multiplier == 1
     return AmountPlan(
-        cls, hint, extra, multiplier, note, whole, fitted, fitted_extra, plain, guessed, build
+        cls,
+        hint,
+        extra,
+        multiplier,
+        note,
+        whole,
+        fitted,
+        fitted_extra,
+        plain,
+        guessed,
+        build,
+        direct,
     )
 
 
@@ -223,9 +242,23 @@ def amount_value(
     plan = amount_plan(percent, note_words, note_dot, words, dot, expect, fit)
     if plan is None:
         return None
+    return planned_value(plan, sign, digits, expect, qualifier, raw, fit)
+
+
+def planned_value(
+    plan: AmountPlan,
+    sign: str,
+    digits: str,
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str | None,
+    fit: bool,
+) -> Target | None:
+    """The value of an amount whose words ``plan`` has decided: the digits read, the sign
+    and magnitude applied; ``None`` for digits that form no number."""
     if digits.isdigit():  # the common cases, without a call
         value, guessed = Decimal(digits), False
-    elif _DECIMAL.fullmatch(digits):
+    elif DECIMAL.fullmatch(digits):
         value, guessed = Decimal(digits.replace(",", ".")), False
     else:
         read = read_number(digits, plan.hint, plan.whole)
@@ -323,16 +356,18 @@ def slashed(
     return Quantity, "integral" if unit.is_count else None, unit, 1, note, False
 
 
-def money_value(
-    found: re.Match[str],
-    expect: Expectation | None,
-    qualifier: str | None,
-    raw: str,
-    *,
-    fit: bool,
-) -> Target | None:
-    """``Rp 10.252.187.000``, ``Rp1.000.000,-``, ``Rp 9,9 miliar``."""
-    digits, no_cents, word, dot = found.groups()
+class MoneyPlan(NamedTuple):
+    """What the words after an amount of money make of it (see :class:`AmountPlan`)."""
+
+    multiplier: int
+    hint: NumberHint
+    build: Callable[[Decimal, str | None, str | None, bool], Target]
+
+
+@lru_cache(maxsize=1024)
+def money_plan(
+    no_cents: str | None, word: str | None, dot: str | None, expect: Expectation | None, fit: bool
+) -> MoneyPlan | None:
     multiplier = 1
     if word is not None:
         folded = word.lower()
@@ -344,14 +379,38 @@ def money_value(
             return None  # "M", "jt": abbreviations the grammar reads beside a currency
         if no_cents:
             return None
+    # Money's fit to a wording does not depend on the amount: only a mismatch is added.
+    added = fit_to_wording(Money, Decimal(0), None, expect)[2] if fit else None
+    plain = (added,) if added else ()
+    guessed = tuple(sorted({*plain, _AMBIGUOUS}))
+    hint: NumberHint = "integral" if multiplier == 1 else None
+    return MoneyPlan(multiplier, hint, _builder(Money, None, plain, guessed))
+
+
+def money_value(
+    found: re.Match[str],
+    expect: Expectation | None,
+    qualifier: str | None,
+    raw: str,
+    *,
+    fit: bool,
+) -> Target | None:
+    """``Rp 10.252.187.000``, ``Rp1.000.000,-``, ``Rp 9,9 miliar``."""
+    digits, no_cents, word, dot = found.groups()
+    plan = money_plan(no_cents, word, dot, expect, fit)
+    return None if plan is None else planned_money(plan, digits, qualifier, raw)
+
+
+def planned_money(
+    plan: MoneyPlan, digits: str, qualifier: str | None, raw: str | None
+) -> Target | None:
+    """The amount of money whose words ``plan`` has decided; ``None`` for digits that
+    form no number."""
     try:
-        value, guessed = read_amount(digits, "integral" if multiplier == 1 else None)
+        value, guessed = read_amount(digits, plan.hint)
     except NumberSyntaxError:
         return None
-    warnings = (_AMBIGUOUS,) if guessed else ()
-    return build_fitted(
-        Money, magnified(value, multiplier), None, warnings, expect, qualifier, raw, fit
-    )
+    return plan.build(magnified(value, plan.multiplier), raw, qualifier, guessed)
 
 
 def read_number(digits: str, hint: NumberHint, whole: bool) -> tuple[Decimal, bool] | None:
@@ -359,7 +418,7 @@ def read_number(digits: str, hint: NumberHint, whole: bool) -> tuple[Decimal, bo
     not before three digits (a decimal); ``None`` for digits that form no number."""
     if digits.isdigit():
         return Decimal(digits), False
-    if _DECIMAL.fullmatch(digits):
+    if DECIMAL.fullmatch(digits):
         return Decimal(digits.replace(",", ".")), False
     try:
         return read_amount(digits, hint, whole)

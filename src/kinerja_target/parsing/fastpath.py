@@ -39,14 +39,22 @@ from ..values import (
 )
 from ..values import WarningCode as W
 from .amounts import (
+    DECIMAL,
     PERCENT_OR_MONEY,
+    AmountPlan,
+    MoneyPlan,
     after_number,
+    amount_plan,
     amount_value,
+    money_plan,
     money_value,
     pair_side,
+    planned_money,
+    planned_value,
     range_value,
 )
 from .plausibility import (
+    PERCENT_CEILING,
     finish,
     read_amount,
 )
@@ -78,11 +86,20 @@ _NUM = r"([0-9]+(?:[.,][0-9]+)*)"
 _WORD = r"[^\W\d_]+(?:[-/][^\W\d_]+)*"
 # A number with a percent sign or up to two words (a unit, a magnitude, a noun).
 _WORDS = rf"({_WORD}(?:[ \t]{_WORD})?)(\.)?"
-_AMOUNT = re.compile(rf"{_S}*(-?){_NUM}{_S}*(?:(%)(?:{_S}*{_WORDS})?|{_WORDS})?{_S}*")
-_MONEY = re.compile(
-    rf"{_S}*(?:[Rr][Pp]|IDR|idr)(?:\.|(?=[ \t\r\n0-9])){_S}*{_NUM}(,-)?"
-    rf"(?:{_S}*([^\W\d_]+)(\.)?)?{_S}*"
-)
+# An amount is a number and what follows it; the two halves are matched apart on the hot
+# path (see parse_amount), and the number cannot end where the tail begins (a tail starts
+# with a space, "%" or a letter), so the halves match exactly where the whole does.
+_LEAD_PATTERN = rf"{_S}*(-?){_NUM}"
+_AFTER_PATTERN = rf"{_S}*(?:(%)(?:{_S}*{_WORDS})?|{_WORDS})?{_S}*"
+_AMOUNT = re.compile(_LEAD_PATTERN + _AFTER_PATTERN)
+_LEAD = re.compile(_LEAD_PATTERN)
+_AFTER = re.compile(_AFTER_PATTERN)
+# Money, in the same two halves (a tail starts with ",-", a space or a letter).
+_MONEY_LEAD_PATTERN = rf"{_S}*(?:[Rr][Pp]|IDR|idr)(?:\.|(?=[ \t\r\n0-9])){_S}*{_NUM}"
+_MONEY_AFTER_PATTERN = rf"(,-)?(?:{_S}*([^\W\d_]+)(\.)?)?{_S}*"
+_MONEY = re.compile(_MONEY_LEAD_PATTERN + _MONEY_AFTER_PATTERN)
+_MONEY_LEAD = re.compile(_MONEY_LEAD_PATTERN)
+_MONEY_AFTER = re.compile(_MONEY_AFTER_PATTERN)
 _SIDE = rf"{_NUM}{_S}*(?:(%)|({_WORD}(?:[ \t]{_WORD})?)(\.)?)?"
 _RANGE = re.compile(rf"{_S}*{_SIDE}{_S}*(?:-|–|[sS]\.[dD]\.?|[sS]/[dD]){_S}*{_SIDE}{_S}*")
 _PAIR = re.compile(
@@ -184,15 +201,94 @@ def _spaced(
 
 
 def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
-    """:func:`parse_simple` for the most common cell, a number with ``%`` or one or two
-    words after it, tried first and without the rest of the dispatch: the value, ``True``
-    when the cell has that shape but is left to the grammar, ``False`` when it has
-    another shape (then ``parse_simple(..., amount_tried=True)`` reads it)."""
-    found = _AMOUNT.fullmatch(text) if text.isascii() else None
-    if found is None:
+    """:func:`parse_simple` for the most common cells, a number with ``%`` or one or two
+    words after it and an amount of money, tried first and without the rest of the
+    dispatch: the value, ``True`` when the cell has that shape but is left to the
+    grammar, ``False`` when it has another shape (then ``parse_simple(...,
+    amount_tried=True)`` reads it).
+
+    What follows the number (``%``, `` Lap``, `` orang``, `` miliar``) is decided once
+    per spelling and wording: real columns repeat a few hundred tails under a few hundred
+    indicators, so a cell costs one short match, one look-up and its ``Decimal``."""
+    if not text.isascii():
         return False
-    value = amount_value(found, expect, None, text, True)
-    return True if value is None else value
+    lead = _LEAD.match(text)
+    if lead is not None:
+        tail = text[lead.end() :]
+        try:
+            plan = _TAIL_PLANS[tail, expect]
+        except KeyError:
+            plan = _tail_plan(tail, expect)
+        sign, digits = lead.groups()
+        if type(plan) is not AmountPlan:
+            if plan is False and not sign and _range_first(text):
+                # What parse_simple tries next for a cell that opens with a digit.
+                span = _RANGE.fullmatch(text)
+                ranged = None if span is None else range_value(span, expect, None, text, fit=True)
+                if ranged is not None:
+                    return ranged
+            return plan is None
+        if plan.direct and not sign:
+            # The two certain readings inline (no separator; one decimal separator), as
+            # planned_value reads them; a percent over the ceiling takes the slow check.
+            number: Decimal | None = None
+            if digits.isdigit():
+                number = Decimal(digits)
+            elif DECIMAL.fullmatch(digits):
+                number = Decimal(digits.replace(",", "."))
+            if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
+                return plan.build(number, text, None, False)
+        value = planned_value(plan, sign, digits, expect, None, text, True)
+        return True if value is None else value
+    if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
+        return False
+    if "\n" in text and "-" in text:
+        return False  # a word hyphenated across lines, maybe: parse_simple leaves it
+    tail = text[lead.end() :]
+    try:
+        money = _MONEY_PLANS[tail, expect]
+    except KeyError:
+        money = _money_plan(tail, expect)
+    if type(money) is not MoneyPlan:
+        return False  # parse_simple tries the other readings of an "Rp" cell
+    value = planned_money(money, lead.group(1), None, text)
+    return False if value is None else value
+
+
+_MONEY_FIRST = frozenset("RrIi")
+
+
+def _range_first(text: str) -> bool:
+    """Whether :func:`parse_simple` tries a digit-first cell as a range before the rest."""
+    return "(" not in text and '"' not in text and not ("\n" in text and "-" in text)
+
+
+# (tail, wording) -> the tail's plan; False: not an amount's tail; None: an amount the
+# grammar reads. Bounded: a column of free text must not grow them without end.
+_TAIL_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool | None] = {}
+_MONEY_PLANS: dict[tuple[str, Expectation | None], MoneyPlan | bool | None] = {}
+
+
+def _tail_plan(tail: str, expect: Expectation | None) -> AmountPlan | bool | None:
+    if _DIGIT.search(tail):
+        return False  # a range, a compound, a basis: not kept, their digits vary
+    found = _AFTER.fullmatch(tail)
+    plan = False if found is None else amount_plan(*found.groups(), expect, True)
+    if len(_TAIL_PLANS) >= 1 << 14:
+        _TAIL_PLANS.clear()
+    _TAIL_PLANS[tail, expect] = plan
+    return plan
+
+
+def _money_plan(tail: str, expect: Expectation | None) -> MoneyPlan | bool | None:
+    if _DIGIT.search(tail):
+        return False
+    found = _MONEY_AFTER.fullmatch(tail)
+    plan = False if found is None else money_plan(*found.groups(), expect, True)
+    if len(_MONEY_PLANS) >= 1 << 12:
+        _MONEY_PLANS.clear()
+    _MONEY_PLANS[tail, expect] = plan
+    return plan
 
 
 def _value(

@@ -174,10 +174,28 @@ def test_a_unit_mark_alone_in_a_target_cell_is_missing(text: str) -> None:
     assert got.raw == text
 
 
-def test_a_unit_mark_alone_without_an_indicator_is_no_target() -> None:
-    # Out of a target cell a lone "%" is as likely a column header (docs/decisions/0006).
+@pytest.mark.parametrize("text", ["%", "Persen", "Rp", "... %", "Rp. -", " % ", "…%"])
+def test_a_unit_mark_alone_is_missing_without_an_indicator_too(text: str) -> None:
+    got = parse_target(text)
+    assert isinstance(got, Missing)
+    assert "blank_template" in got.warnings
+    assert parse_many([text]) == [got]
+
+
+@pytest.mark.parametrize("text", ["% %", "Rp Rp", "%%", "persen persen"])
+def test_two_unit_marks_are_no_blank_cell(text: str) -> None:
     with pytest.raises(TargetParseError):
-        parse_target("%")
+        parse_target(text)
+
+
+def test_a_header_row_of_unit_marks_is_not_read_as_data() -> None:
+    # "% | Rp" under "Target | Anggaran" is a header line, not a row of blank targets.
+    from kinerja_target.documents.cells import _target_shaped
+
+    assert not _target_shaped("%")
+    assert not _target_shaped("Rp")
+    assert _target_shaped("-")
+    assert _target_shaped("97,5%")
 
 
 # -- scales named by the wording ---------------------------------------------------------------

@@ -8,8 +8,7 @@ A target cell is short free text: ``97,5%``, ``12 Lap``, ``6 kec. 29 kel``,
    expression each;
 2. otherwise *the whole pipeline* (``parsing.grammar``): Unicode normalisation
    (full-width ``９７％``, ``٪``, control characters), layout repair (line breaks inside a
-   value, words hyphenated across lines), blank template cells (``%``, ``Rp`` under an
-   indicator), OCR repair (``l00%``, ``too%``, ``o/o``; kept only where it gives a
+   value, words hyphenated across lines), blank template cells (``%``, ``Rp`` alone), OCR repair (``l00%``, ``too%``, ``o/o``; kept only where it gives a
    target), and the grammar ``[qualifier] amount [range | more amounts] [(annotation)]``;
 3. *the indicator's wording*, when one is given (``parsing.wording``,
    ``parsing.plausibility``): a bare ``35`` under ``Persentase ...`` is a percent
@@ -56,7 +55,7 @@ def _parse(text: str, indicator: str | None) -> Target:
         return amount
     simple = None if amount else parse_simple(text, expect, amount_tried=True)
     # True: an amount's shape the fast path leaves to the grammar
-    return simple if simple is not None else parse_full(text, expect, cell=indicator is not None)
+    return simple if simple is not None else parse_full(text, expect)
 
 
 def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> Target:

@@ -8,6 +8,7 @@ import re
 
 from ..errors import TargetParseError
 from ..parse import expectation_for, parse_target
+from ..values import Missing, WarningCode
 
 _MONTHS = (
     "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
@@ -43,14 +44,21 @@ def _cell(text: str) -> str:
 
 
 def _target_shaped(text: str) -> bool:
-    """Whether the target parser reads ``text`` as a target (``-`` included)."""
+    """Whether the target parser reads ``text`` as a target (``-`` included).
+
+    A unit mark alone (``%``, ``Rp``) is a blank template cell to the parser, but in a
+    row of its own it is as likely a column header (``Pagu | Realisasi | %``): it does
+    not make a row a data row (docs/decisions/0008)."""
     if not text:
         return False
     try:
-        parse_target(text)
+        value = parse_target(text)
     except TargetParseError:
         return False
-    return True
+    return not (isinstance(value, Missing) and _BLANK in value.warnings)
+
+
+_BLANK = str(WarningCode.BLANK_TEMPLATE)
 
 
 def _join(head: str, tail: str) -> str:

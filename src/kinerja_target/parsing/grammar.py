@@ -497,30 +497,29 @@ def _inner_value(content: str) -> Target | None:
 # -- the whole reading ------------------------------------------------------------------------
 
 
-def parse_full(text: str, expect: Expectation | None, *, cell: bool = False) -> Target:
+def parse_full(text: str, expect: Expectation | None) -> Target:
     """Read a cell through normalisation, repair and the whole grammar.
 
-    ``cell`` says that the text is known to stand in a target cell (an indicator was
-    given): a unit mark alone (``%``, ``Rp``) is then a template cell left blank,
-    :class:`Missing`; without that knowledge it is as likely a column header, and raises.
+    A unit mark alone (``%``, ``Persen``, ``Rp``, ``... %``) is a template cell left
+    blank: :class:`Missing` with ``blank_template`` (docs/decisions/0008).
     """
     clean, normalized = normalize(text)
     if not normalized:
-        return _parse_spaced(clean, text, expect, cell)
-    value = parse_simple(clean, expect, raw=text) or _parse_spaced(clean, text, expect, cell)
+        return _parse_spaced(clean, text, expect)
+    value = parse_simple(clean, expect, raw=text) or _parse_spaced(clean, text, expect)
     return value.with_warnings(W.NORMALIZED)
 
 
-def _parse_spaced(text: str, raw: str, expect: Expectation | None, cell: bool) -> Target:
+def _parse_spaced(text: str, raw: str, expect: Expectation | None) -> Target:
     try:
-        return _parse_repaired(text, raw, expect, cell)
+        return _parse_repaired(text, raw, expect)
     except TargetParseError as error:
         # "102, 8", "Rp717, 141 miliar": a separator the line break left a space after.
         joined = pattern(_SPACED_SEPARATOR).sub(r"\1", text)
         if joined == text:
             raise
         try:
-            value = _parse_repaired(joined, raw, expect, cell)
+            value = _parse_repaired(joined, raw, expect)
         except TargetParseError:
             raise error from None
         return value.with_warnings(W.AMBIGUOUS_SEPARATOR)
@@ -529,12 +528,12 @@ def _parse_spaced(text: str, raw: str, expect: Expectation | None, cell: bool) -
 _SPACED_SEPARATOR = r"(?<=\d)([.,]) (?=\d{1,3}(?!\d))"
 
 
-def _parse_repaired(text: str, raw: str, expect: Expectation | None, cell: bool) -> Target:
+def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
     laid = repair(text)
     stripped = laid.strip()
     if stripped.lower() in MISSING_TEXTS:
         return Missing(raw=raw)
-    if cell and pattern(BLANK_TEMPLATE, re.IGNORECASE).fullmatch(stripped):
+    if pattern(BLANK_TEMPLATE, re.IGNORECASE).fullmatch(stripped):
         return Missing(raw=raw, warnings=(W.BLANK_TEMPLATE,))
     fixed = ocr_repair(laid)
     if fixed != laid:

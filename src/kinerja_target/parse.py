@@ -8,8 +8,9 @@ A target cell is short free text: ``97,5%``, ``12 Lap``, ``6 kec. 29 kel``,
    expression each;
 2. otherwise *the whole pipeline* (``parsing.grammar``): Unicode normalisation
    (full-width ``９７％``, ``٪``, control characters), layout repair (line breaks inside a
-   value, words hyphenated across lines), blank template cells (``%``, ``Rp`` alone), OCR repair (``l00%``, ``too%``, ``o/o``; kept only where it gives a
-   target), and the grammar ``[qualifier] amount [range | more amounts] [(annotation)]``;
+   value, words hyphenated across lines), blank template cells (``%``, ``Rp`` alone),
+   OCR repair (``l00%``, ``too%``, ``o/o``; kept only where it gives a target), and
+   the grammar ``[qualifier] amount [range | more amounts] [(annotation)]``;
 3. *the indicator's wording*, when one is given (``parsing.wording``,
    ``parsing.plausibility``): a bare ``35`` under ``Persentase ...`` is a percent
    (``unit_inferred``), ``3,4`` under ``Nilai maturitas SPIP`` a number on the SPIP

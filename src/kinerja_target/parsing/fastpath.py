@@ -152,7 +152,8 @@ def parse_simple(
     amount_tried: bool = False,
 ) -> Target | None:
     """The value of a simple cell, or ``None`` to leave the cell to the grammar;
-    ``amount_tried`` says that :func:`parse_amount` found no amount in ``text``."""
+    ``amount_tried`` says that :func:`parse_amount` found no amount (nor a range) in
+    ``text``."""
     raw = text if raw is None else raw
     try_amount = not amount_tried
     if not text.isascii():
@@ -166,7 +167,8 @@ def parse_simple(
         return None  # quotes, a word hyphenated across lines: the grammar repairs them
     first = text.lstrip(" \t\r\n")[:1]
     if first.isdigit():
-        if "(" not in text and (span := _RANGE.fullmatch(text)) is not None:
+        # parse_amount has tried the range of an ASCII cell that opens with a digit
+        if try_amount and "(" not in text and (span := _RANGE.fullmatch(text)) is not None:
             ranged = range_value(span, expect, qualifier, raw, fit=True)
             if ranged is not None:
                 return ranged
@@ -215,9 +217,8 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
     lead = _LEAD.match(text)
     if lead is not None:
         tail = text[lead.end() :]
-        try:
-            plan = _TAIL_PLANS[tail, expect]
-        except KeyError:
+        plan = _TAIL_PLANS.get((tail, expect))
+        if plan is None:
             plan = _tail_plan(tail, expect)
         sign, digits = lead.groups()
         if type(plan) is not AmountPlan:
@@ -227,7 +228,7 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
                 ranged = None if span is None else range_value(span, expect, None, text, fit=True)
                 if ranged is not None:
                     return ranged
-            return plan is None
+            return plan is True
         if plan.direct and not sign:
             # The two certain readings inline (no separator; one decimal separator), as
             # planned_value reads them; a percent over the ceiling takes the slow check.
@@ -245,9 +246,8 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
     if "\n" in text and "-" in text:
         return False  # a word hyphenated across lines, maybe: parse_simple leaves it
     tail = text[lead.end() :]
-    try:
-        money = _MONEY_PLANS[tail, expect]
-    except KeyError:
+    money = _MONEY_PLANS.get((tail, expect))
+    if money is None:
         money = _money_plan(tail, expect)
     if type(money) is not MoneyPlan:
         return False  # parse_simple tries the other readings of an "Rp" cell
@@ -263,28 +263,28 @@ def _range_first(text: str) -> bool:
     return "(" not in text and '"' not in text and not ("\n" in text and "-" in text)
 
 
-# (tail, wording) -> the tail's plan; False: not an amount's tail; None: an amount the
+# (tail, wording) -> the tail's plan; False: not an amount's tail; True: an amount the
 # grammar reads. Bounded: a column of free text must not grow them without end.
-_TAIL_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool | None] = {}
-_MONEY_PLANS: dict[tuple[str, Expectation | None], MoneyPlan | bool | None] = {}
+_TAIL_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
+_MONEY_PLANS: dict[tuple[str, Expectation | None], MoneyPlan | bool] = {}
 
 
-def _tail_plan(tail: str, expect: Expectation | None) -> AmountPlan | bool | None:
+def _tail_plan(tail: str, expect: Expectation | None) -> AmountPlan | bool:
     if _DIGIT.search(tail):
         return False  # a range, a compound, a basis: not kept, their digits vary
     found = _AFTER.fullmatch(tail)
-    plan = False if found is None else amount_plan(*found.groups(), expect, True)
+    plan = False if found is None else amount_plan(*found.groups(), expect, True) or True
     if len(_TAIL_PLANS) >= 1 << 14:
         _TAIL_PLANS.clear()
     _TAIL_PLANS[tail, expect] = plan
     return plan
 
 
-def _money_plan(tail: str, expect: Expectation | None) -> MoneyPlan | bool | None:
+def _money_plan(tail: str, expect: Expectation | None) -> MoneyPlan | bool:
     if _DIGIT.search(tail):
         return False
     found = _MONEY_AFTER.fullmatch(tail)
-    plan = False if found is None else money_plan(*found.groups(), expect, True)
+    plan = False if found is None else money_plan(*found.groups(), expect, True) or True
     if len(_MONEY_PLANS) >= 1 << 12:
         _MONEY_PLANS.clear()
     _MONEY_PLANS[tail, expect] = plan

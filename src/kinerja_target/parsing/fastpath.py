@@ -16,8 +16,10 @@ common cell costs one match, one ``Decimal`` and one object.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
+from typing import TypeVar
 
 from ..errors import TargetParseError
 from ..numbers import NUMBER_WORDS, NumberSyntaxError, read_number_words
@@ -270,24 +272,33 @@ _MONEY_PLANS: dict[tuple[str, Expectation | None], MoneyPlan | bool] = {}
 
 
 def _tail_plan(tail: str, expect: Expectation | None) -> AmountPlan | bool:
-    if _DIGIT.search(tail):
-        return False  # a range, a compound, a basis: not kept, their digits vary
-    found = _AFTER.fullmatch(tail)
-    plan = False if found is None else amount_plan(*found.groups(), expect, True) or True
-    if len(_TAIL_PLANS) >= 1 << 14:
-        _TAIL_PLANS.clear()
-    _TAIL_PLANS[tail, expect] = plan
-    return plan
+    return _decided(tail, expect, _AFTER, amount_plan, _TAIL_PLANS, 1 << 14)
 
 
 def _money_plan(tail: str, expect: Expectation | None) -> MoneyPlan | bool:
+    return _decided(tail, expect, _MONEY_AFTER, money_plan, _MONEY_PLANS, 1 << 12)
+
+
+_Plan = TypeVar("_Plan", AmountPlan, MoneyPlan)
+
+
+def _decided(
+    tail: str,
+    expect: Expectation | None,
+    after: re.Pattern[str],
+    plan_of: Callable[..., _Plan | None],
+    store: dict[tuple[str, Expectation | None], _Plan | bool],
+    limit: int,
+) -> _Plan | bool:
+    """The plan of a tail, kept in ``store``: ``False`` when ``after`` does not match it,
+    ``True`` when the words make an amount the grammar reads."""
     if _DIGIT.search(tail):
-        return False
-    found = _MONEY_AFTER.fullmatch(tail)
-    plan = False if found is None else money_plan(*found.groups(), expect, True) or True
-    if len(_MONEY_PLANS) >= 1 << 12:
-        _MONEY_PLANS.clear()
-    _MONEY_PLANS[tail, expect] = plan
+        return False  # a range, a compound, a basis: not kept, their digits vary
+    found = after.fullmatch(tail)
+    plan: _Plan | bool = False if found is None else plan_of(*found.groups(), expect, True) or True
+    if len(store) >= limit:
+        store.clear()
+    store[tail, expect] = plan
     return plan
 
 

@@ -112,7 +112,6 @@ def parse_many(
     """
     if indicator is not None and not isinstance(indicator, str):
         raise TypeError(f"indicator must be text, not {type(indicator).__name__}")
-    expect = reading_for(indicator) if indicator else None
     seen: dict[object, Target | TargetParseError] = {}
     results: list[Target | TargetParseError] = []
     append = results.append
@@ -122,20 +121,19 @@ def parse_many(
         key: object = text if type(text) is str else (type(text), text)
         found = seen.get(key)
         if found is None:
-            found = seen[key] = _parse_cell(text, indicator, expect)
+            found = seen[key] = _parse_cell(text, indicator)
         append(found)
     return results
 
 
 def _parse_cell(
-    text: str | int | Decimal | float | None, indicator: str | None, expect: Expectation | None
+    text: str | int | Decimal | float | None, indicator: str | None
 ) -> Target | TargetParseError:
     try:
         if type(text) is str:
             if not text or text.isspace():
                 return Missing(raw=text)
-            simple = parse_simple(text, expect)
-            return simple if simple is not None else _parse(text, indicator)
+            return _parse(text, indicator)
         if text is None:
             return Missing(raw="")
         if isinstance(text, float):

@@ -286,7 +286,8 @@ class Parser:
         ):
             multiplier = MAGNITUDES.get(t.text) or MONEY_ABBREVIATIONS[t.text]
             self.i += 1
-        if not currency and self.tok.kind == "word" and self.tok.text in CURRENCY_WORDS:
+        if self.tok.kind == "word" and self.tok.text in CURRENCY_WORDS:
+            # "5.000 rupiah"; and "Rp 5.000 rupiah" says the currency twice, no note
             currency = True
             self.i += 1
         if currency and self.tok.text == "," and self.peek(1).kind == "dash":

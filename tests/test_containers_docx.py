@@ -16,6 +16,7 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls  # noqa: E402
 
 from kinerja_target.containers import Line, Span, open_grids  # noqa: E402
+from merged_grids import Spans, merged_grids  # noqa: E402
 
 
 def read(document: Any, folder: Path) -> tuple[Line, ...]:
@@ -110,30 +111,15 @@ def test_a_text_box_stored_twice_is_read_once(tmp_path: Path) -> None:
     assert read(document, tmp_path) == (Line(1, text="LampiranPK 2024"),)
 
 
-@st.composite
-def merged_grids(draw: st.DrawFn) -> tuple[list[list[str]], dict[tuple[int, int], tuple[int, int]]]:
-    height = draw(st.integers(1, 5))
-    width = draw(st.integers(1, 4))
-    word = st.text("abcdeKPU 0123456789%,.", min_size=1, max_size=6).map(str.strip)
-    rows = [[draw(word) for _ in range(width)] for _ in range(height)]
-    taken: set[tuple[int, int]] = set()
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for r in range(height):
-        for c in range(width):
-            if (r, c) in taken:
-                continue
-            down = draw(st.integers(1, height - r))
-            across = draw(st.integers(1, width - c))
-            slots = {(r + i, c + j) for i in range(down) for j in range(across)}
-            if slots & taken:
-                down, across, slots = 1, 1, {(r, c)}
-            taken |= slots
-            spans[(r, c)] = (down, across)
-    return rows, spans
+_WORD = st.text("abcdeKPU 0123456789%,.", min_size=1, max_size=6).map(str.strip)
+
+
+def _grids() -> st.SearchStrategy[tuple[list[list[str]], Spans]]:
+    return merged_grids(_WORD, height=5, width=4)
 
 
 @settings(max_examples=40)
-@given(merged_grids())
+@given(_grids())
 def test_merged_grid_written_with_python_docx_reads_back(
     case: tuple[list[list[str]], dict[tuple[int, int], tuple[int, int]]],
 ) -> None:

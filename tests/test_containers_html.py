@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kinerja_target.containers import Line, Span, open_grids
 from kinerja_target.containers.html import decode_html, html_lines
+from merged_grids import Spans, merged_grids
 
 
 def cells(markup: str) -> list[tuple[str, ...]]:
@@ -152,32 +153,17 @@ def test_an_excel_2003_xml_workbook_reads_as_its_table() -> None:
 # -- property: any merged grid written as HTML is read back as written --------------------
 
 
-@st.composite
-def merged_grids(draw: st.DrawFn) -> tuple[list[list[str]], dict[tuple[int, int], tuple[int, int]]]:
+_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Z")), max_size=6
+)
+
+
+def _grids() -> st.SearchStrategy[tuple[list[list[str]], Spans]]:
     """A grid of cells with non-overlapping merges: (rows, {anchor: (rowspan, colspan)})."""
-    height = draw(st.integers(1, 6))
-    width = draw(st.integers(1, 5))
-    text = st.text(
-        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Z")), max_size=6
-    )
-    rows = [[draw(text) for _ in range(width)] for _ in range(height)]
-    taken: set[tuple[int, int]] = set()
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for r in range(height):
-        for c in range(width):
-            if (r, c) in taken:
-                continue
-            down = draw(st.integers(1, height - r))
-            across = draw(st.integers(1, width - c))
-            slots = {(r + i, c + j) for i in range(down) for j in range(across)}
-            if slots & taken:
-                down, across, slots = 1, 1, {(r, c)}
-            taken |= slots
-            spans[(r, c)] = (down, across)
-    return rows, spans
+    return merged_grids(_TEXT, height=6, width=5)
 
 
-@given(merged_grids())
+@given(_grids())
 def test_merged_grid_written_as_html_reads_back(
     case: tuple[list[list[str]], dict[tuple[int, int], tuple[int, int]]],
 ) -> None:

@@ -26,8 +26,8 @@ from evaluate_parse import Outcome, evaluate
 
 NAME = "eval_targets_holdout.jsonl"
 
-# hits / total when the set was collected: 188 of 205.
-FLOOR = Fraction(188, 205)
+# hits / total when the set was collected: 200 of 217.
+FLOOR = Fraction(200, 217)
 
 # (raw, indicator) of every cell the parser gets wrong now. See the SOURCES file and the
 # report of issue 12 for what each one should be and the rule that is missing.

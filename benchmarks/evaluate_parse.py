@@ -2,8 +2,9 @@
 
 Reads ``tests/data/eval_targets.jsonl`` (real cells from public KPU and other Indonesian
 government performance documents, each with its source and a hand-decided ``expect``; see
-``tests/data/eval_targets_SOURCES.md``), runs ``parse_target(raw, indicator=...)`` on
-each, and compares the result with ``expect``:
+``tests/data/eval_targets_SOURCES.md``) and then, printed separately, the holdout set
+``tests/data/eval_targets_holdout.jsonl`` (cells of documents the parser was not tuned on),
+runs ``parse_target(raw, indicator=...)`` on each, and compares the result with ``expect``:
 
 * only the fields ``expect`` gives are checked;
 * ``value`` is compared as a decimal where both sides are numbers (``"97.50"`` equals
@@ -12,11 +13,14 @@ each, and compares the result with ``expect``:
 * ``parts`` and ``basis`` are compared the same way, part by part;
 * ``{"error": true}`` means a ``TargetParseError`` is expected.
 
-Prints accuracy overall, per expected kind and per role (target, realisasi, ...), the
-same without the entries marked ``doubtful``, and every miss with what was expected, what
-the parser gave, and the source.
+Prints accuracy overall, per expected kind, per role (target, realisasi, ...) and, where
+the entries say it (``source_kind``: ``kpu``, ``pemda``, ``other``), per kind of source;
+the same without the entries marked ``doubtful``; and every miss with what was expected,
+what the parser gave, and the source. A miss that is a value (not an error) without any
+warning is marked ``[silent]``: nothing tells the user it may be wrong.
 
-Run: ``python benchmarks/evaluate_parse.py [--file PATH] [--only-misses]``.
+Run: ``python benchmarks/evaluate_parse.py [--file PATH] [--only-misses]``; with
+``--file`` only that set is scored.
 Figures, no assertions.
 """
 
@@ -34,7 +38,9 @@ from typing import Any
 
 from kinerja_target import TargetParseError, parse_target
 
-DEFAULT_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval_targets.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+DEFAULT_FILE = DATA / "eval_targets.jsonl"
+HOLDOUT_FILE = DATA / "eval_targets_holdout.jsonl"
 
 
 @dataclass
@@ -63,6 +69,15 @@ class Outcome:
     @property
     def doubtful(self) -> bool:
         return bool(self.entry.get("doubtful"))
+
+    @property
+    def source_kind(self) -> str:
+        return str(self.entry.get("source_kind", "?"))
+
+    @property
+    def silent(self) -> bool:
+        """A wrong value that carries no warning: nothing flags it to the user."""
+        return not self.ok and self.got is not None and not self.got.get("warnings")
 
 
 def _as_decimal(value: Any) -> Decimal | None:
@@ -193,11 +208,15 @@ def report(outcomes: list[Outcome], *, only_misses: bool = False) -> None:
         )
         _table("per expected kind:", outcomes, "kind")
         _table("per role of the cell:", outcomes, "role")
+        if any("source_kind" in outcome.entry for outcome in outcomes):
+            _table("per kind of source:", outcomes, "source_kind")
     misses = [outcome for outcome in outcomes if not outcome.ok]
-    print(f"\nmisses ({len(misses)}):")
+    silent = sum(outcome.silent for outcome in misses)
+    print(f"\nmisses ({len(misses)}, {silent} of them a wrong value without a warning):")
     for outcome in misses:
         entry = outcome.entry
-        print(f"\n  line {outcome.line}: {entry['raw']!r}" + ("  [doubtful]" * outcome.doubtful))
+        marks = "  [doubtful]" * outcome.doubtful + "  [silent]" * outcome.silent
+        print(f"\n  line {outcome.line}: {entry['raw']!r}" + marks)
         if entry.get("indicator"):
             print(f"    indicator: {entry['indicator']}")
         print(f"    expected:  {_short(entry['expect'])}")
@@ -210,10 +229,14 @@ def report(outcomes: list[Outcome], *, only_misses: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--file", type=Path, default=DEFAULT_FILE, help="the JSONL set")
+    parser.add_argument("--file", type=Path, help="score only this JSONL set")
     parser.add_argument("--only-misses", action="store_true", help="print the misses only")
     args = parser.parse_args(argv)
-    report(evaluate(read_entries(args.file)), only_misses=args.only_misses)
+    files = [args.file] if args.file else [DEFAULT_FILE, HOLDOUT_FILE]
+    for index, path in enumerate(files):
+        if len(files) > 1:
+            print(("\n" if index else "") + f"== {path.name} ==")
+        report(evaluate(read_entries(path)), only_misses=args.only_misses)
 
 
 if __name__ == "__main__":

@@ -26,53 +26,22 @@ from evaluate_parse import Outcome, evaluate
 
 NAME = "eval_targets_holdout.jsonl"
 
-# hits / total when the set was collected: 200 of 217.
-FLOOR = Fraction(200, 217)
+# hits / total: 200 of 217 when the set was collected, 213 once the rules its misses
+# asked for were added (compounds after a part's note, "berita acara", news fillers, a
+# value alone in brackets, a form's blank before a unit).
+FLOOR = Fraction(213, 217)
 
-# (raw, indicator) of every cell the parser gets wrong now. See the SOURCES file and the
-# report of issue 12 for what each one should be and the rule that is missing.
+# (raw, indicator) of every cell the parser gets wrong now, each of them doubtful.
 KNOWN_MISSES: frozenset[tuple[str, str | None]] = frozenset(
     {
-        # a compound whose first unit has words after it, then "dan" and a known unit
-        (
-            "15 jenis belanja cetak dan 4.559 lbr belanja penggandaan",
-            "Jumlah cetakan blangko surat dan lain-lain",
-        ),
-        # a second "<number> <unit>" after "&" inside what is read as the note
-        (
-            "75 Orang Peserta & 4 Orang Yang menjadi Duta Anti Narkoba",
-            "Terpilihnya Duta Anti Narkoba Kota Metro",
-        ),
-        (
-            "30 orang Peserta Tingkat Kota & 2 Orang Peserta Tingkat Provinsi",
-            "Jumlah calon paskibraka tingkat SMA/ SMK/ MA",
-        ),
-        # "berita acara" (minutes) read as the unit "berita" (news) with the note "Acara"
-        ("1 Berita Acara", "Jumlah Berita Acara Konsultasi Publik"),
-        ("1 Berita Acara", "Jumlah Berita Acara Musrenbang Kabupaten/Kota"),
-        # a zero in the budget column of a Persentase row, read as 0 %
+        # a zero in the budget column of a Persentase row, read as 0 %: only the column
+        # says it is money
         (
             "0.00",
             "Persentase Perangkat Daerah yang Kinerjanya\n(Tujuan dan Sasaran Renstra) Tercapai",
         ),
-        # words of news prose before the value that are not filler words yet
-        (
-            "mencapai angka 82 persen",
-            "Tingkat partisipasi pemilih dalam Pilkada Serentak Nasional 2024",
-        ),
+        # "naik" makes the figure a change, not a level: left an error on purpose
         ("naik 2,75 persen", "Kenaikan tingkat partisipasi pemilih"),
-        ("menembus 83,3 persen", "Jumlah pengguna hak suara"),
-        ("baru mencapai 69 persen", "Tingkat partisipasi nasional dalam Pilkada"),
-        ("hampir Rp 1 milyar", "Anggaran sengketa di MK"),
-        ("kisaran 22 persen", "Capaian tracer study Unkhair"),
-        ("ada 32 perkara", "Perkara yang lanjut ke sidang pemeriksaan lanjutan"),
-        # a whole value in brackets
-        (
-            "(99,25 persen)",
-            "Partisipasi pemilih tertinggi dalam pemilihan bupati: Pegunungan Arfak",
-        ),
-        # a dashed blank before a unit in a form to fill in
-        ("-----orang", "Rasio personil Satpol PP terhadap jumlah penduduk"),
         # OCR damage: "level" read as "I vel"; the digits of a percent lost, its words kept
         ("I vel 3", "Kapabilitas Aparat Pengawasan Intern Pemerintah"),
         (
@@ -81,6 +50,7 @@ KNOWN_MISSES: frozenset[tuple[str, str | None]] = frozenset(
         ),
     }
 )
+
 
 ROLES = {"target", "realisasi", "capaian", "baseline", "other"}
 SOURCE_KINDS = {"kpu", "pemda", "other"}

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja_target import (
+    Compound,
     Grade,
     Missing,
     Number,
@@ -309,3 +310,71 @@ def test_parse_many_keeps_numbers_and_their_text_apart() -> None:
     assert got[0] is got[4]
     assert got[1] == got[2] == got[3] == Number(D(1000))
     assert "ambiguous_separator" in got[0].warnings  # type: ignore[union-attr]
+
+
+# -- rules from the holdout set (docs/decisions/0012) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "first_note"),
+    [
+        (
+            "75 Orang Peserta & 4 Orang Yang menjadi Duta",
+            [("75", "orang"), ("4", "orang")],
+            "Peserta",
+        ),
+        (
+            "30 orang Peserta Tingkat Kota dan 2 Orang",
+            [("30", "orang"), ("2", "orang")],
+            "Peserta Tingkat Kota",
+        ),
+        (
+            "15 jenis belanja cetak dan 4.559 lbr",
+            [("15", "jenis_belanja"), ("4559", "lembar")],
+            "cetak",
+        ),
+    ],
+)
+def test_a_second_counted_part_after_a_note_is_a_part(
+    text: str, parts: list[tuple[str, str]], first_note: str
+) -> None:
+    value = parse_target(text)
+    assert isinstance(value, Compound)
+    assert [(str(p.value), p.unit) for p in value.parts] == parts  # type: ignore[attr-defined]
+    assert value.parts[0].note == first_note
+
+
+def test_words_after_a_unit_without_another_part_stay_a_note() -> None:
+    assert parse_target("2 Laporan Keuangan") == Quantity(D(2), "laporan", note="Keuangan")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mencapai angka 82 persen", Percent(D(82))),
+        ("baru mencapai 69 persen", Percent(D(69))),
+        ("menembus 83,3 persen", Percent(D("83.3"))),
+        ("kisaran 22 persen", Percent(D(22))),
+        ("ada 32 perkara", Quantity(D(32), "perkara")),
+        ("(99,25 persen)", Percent(D("99.25"))),
+        ("1 Berita Acara", Quantity(D(1), "berita_acara")),
+    ],
+)
+def test_news_fillers_brackets_and_minutes(text: str, value: object) -> None:
+    assert parse_target(text) == value
+
+
+def test_a_bare_number_in_brackets_is_a_code_not_a_target() -> None:
+    with pytest.raises(TargetParseError):
+        parse_target("(3355)")
+
+
+@pytest.mark.parametrize("text", ["-----orang", "....... Dokumen", "Laporan ......", "----"])
+def test_a_form_blank_beside_a_unit_is_missing(text: str) -> None:
+    got = parse_target(text)
+    assert isinstance(got, Missing)
+
+
+def test_a_placeholder_beside_a_word_that_is_no_unit_is_no_blank() -> None:
+    with pytest.raises(TargetParseError):
+        parse_target("----- Terwujudnya")

@@ -114,6 +114,7 @@ UNIT_TABLE: tuple[Unit, ...] = tuple(
         ("naskah", "naskah", "1", ("naskah",)),
         ("rapat", "rapat", "1", ("rapat",)),
         ("publikasi", "publikasi", "1", ("publikasi",)),
+        ("berita_acara", "berita_acara", "1", ("berita acara", "ba")),
         ("berita", "berita", "1", ("berita",)),
         ("konten", "konten", "1", ("konten",)),
         ("modul", "modul", "1", ("modul",)),

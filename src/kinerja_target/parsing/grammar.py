@@ -28,6 +28,7 @@ from .repair import normalize, ocr_repair, repair, tidy_note
 from .tokens import Token, tokens
 from .vocabulary import (
     BLANK_TEMPLATE,
+    BLANK_UNIT,
     CURRENCY_WORDS,
     FILLER_WORDS,
     JOINERS,
@@ -176,6 +177,9 @@ class Parser:
             return self.make_range(first, second)
         parts = [first]
         while True:
+            noted = self.note_before_part(parts[-1].value)
+            if noted is not None:
+                parts[-1] = _Amount(attrs.evolve(parts[-1].value, note=noted), parts[-1].multiplier)
             save = self.i
             if self.tok.text in JOINERS or (self.tok.kind == "punct" and self.tok.text in JOINERS):
                 self.i += 1
@@ -192,6 +196,25 @@ class Parser:
         if len(parts) > 1:
             return Compound(p.value for p in parts)
         return first.value
+
+    def note_before_part(self, part: Target) -> str | None:
+        """``75 Orang Peserta & 4 Orang ...``: the words after a counted part's unit, when
+        a joiner and another number follow them, are that part's note, not the start of a
+        note that would swallow the second part."""
+        if not isinstance(part, Quantity) or part.note is not None:
+            return None
+        j = self.i
+        while j - self.i < 4 and self.tokens[j].kind == "word":
+            word = self.tokens[j].text
+            if word in JOINERS or word in NUMBER_WORDS or word == "dari":
+                break
+            j += 1
+        joiner = self.tokens[j]
+        if j == self.i or joiner.text not in JOINERS or self.tokens[j + 1].kind != "num":
+            return None
+        note = self.text[self.tok.start : self.tokens[j - 1].end]
+        self.i = j
+        return tidy_note(note)
 
     def part_of_whole(self, part: _Amount) -> _Amount:
         """``2 dari 4 satker``: two satker, of four."""
@@ -406,7 +429,17 @@ class Parser:
             return None, False
         if any(words[: len(p)] == p for p in RANGE_WORDS):
             return None, False
-        if len(words) > 3:
+        # "15 jenis belanja cetak dan 4.559 lbr": the noun's words end before a joiner
+        # that another number follows
+        joined = next(
+            (
+                k
+                for k, word in enumerate(words)
+                if word in JOINERS and self.peek(k + 1).kind == "num"
+            ),
+            len(words),
+        )
+        if joined > 3:
             raise self.fail("a number followed by a sentence is not a target")
         if words[0] in MONTHS:
             raise self.fail("a date is not a target")
@@ -532,10 +565,23 @@ _SPACED_SEPARATOR = r"(?<=\d)([.,]) (?=\d{1,3}(?!\d))"
 def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
     laid = repair(text)
     stripped = laid.strip()
-    if stripped.lower() in MISSING_TEXTS:
+    if stripped.lower() in MISSING_TEXTS or pattern(r"[-–—−]{2,}").fullmatch(stripped):
         return Missing(raw=raw)
     if pattern(BLANK_TEMPLATE, re.IGNORECASE).fullmatch(stripped):
         return Missing(raw=raw, warnings=(W.BLANK_TEMPLATE,))
+    if (blank := pattern(BLANK_UNIT).fullmatch(stripped)) is not None:
+        word = (blank.group(1) or blank.group(2)).lower()
+        if lookup_unit_phrase(tuple(word.split())) is not None:
+            return Missing(raw=raw, warnings=(W.BLANK_TEMPLATE,))
+    if stripped.startswith("(") and stripped.endswith(")") and stripped.count("(") == 1:
+        # "(99,25 persen)": a value alone in brackets; a bare number so written is a
+        # code ("(3355)"), not a target
+        try:
+            inner = _parse_repaired(stripped[1:-1], raw, expect)
+        except TargetParseError:
+            inner = None
+        if inner is not None and not isinstance(inner, Number | Missing):
+            return inner
     fixed = ocr_repair(laid)
     if fixed != laid:
         # OCR letters are repaired only where the repair gives a target.

@@ -12,6 +12,7 @@ from functools import cache
 
 __all__ = [
     "BLANK_TEMPLATE",
+    "BLANK_UNIT",
     "CURRENCY_WORDS",
     "FILLER_WORDS",
     "JOINERS",
@@ -119,6 +120,11 @@ FILLER_WORDS = frozenset(
     {"sebanyak", "sebesar", "sejumlah", "target", "mencapai", "nilai", "predikat", "opini"}
     | {"kategori", "kualifikasi", "status", "±", "sekitar", "kurang-lebih", "selama"}
     | {"hingga", "sampai", "menjadi", "sebanyak-banyaknya"}
+    # the words of news and narrative text before a figure ("mencapai angka 82 persen",
+    # "baru mencapai 69 persen", "menembus 83,3 persen", "kisaran 22 persen", "ada 32
+    # perkara", "hampir Rp 1 milyar"); "naik" and "turun" are not among them: they make
+    # the figure a change
+    | {"angka", "baru", "menembus", "kisaran", "ada", "hampir"}
 )
 SPIP_LEVEL_WORDS = frozenset({"level", "tingkat"})
 JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})
@@ -128,3 +134,8 @@ JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})
 BLANK_TEMPLATE = (
     r"(?:\.{2,}|_+|-+)?\s*(?:%|persen|prosen|rp\.?|idr|rupiah)\s*(?:\.{2,}|_+|-+|,-|,00)?"
 )
+# A form's blank before or after a unit word ("-----orang", "....... Dokumen",
+# "Laporan ......"): the placeholder is required, the unit is looked up.
+_PLACEHOLDER = r"(?:\.{2,}|…+|_{2,}|-{2,})"
+_UNIT_WORDS = r"([^\W\d_]+(?: [^\W\d_]+)?)\.?"
+BLANK_UNIT = rf"{_PLACEHOLDER}\s*{_UNIT_WORDS}|{_UNIT_WORDS}\s*{_PLACEHOLDER}"

@@ -78,7 +78,15 @@ def test_an_unreadable_file_is_reported_and_the_rest_still_read(
 def test_read_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["read", SEEDS[4]]) == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[0].split() == ["where", "unit", "indicator", "target_raw", "kind", "doubts"]
+    assert table[0].split() == [
+        "where",
+        "unit",
+        "when",
+        "indicator",
+        "target_raw",
+        "kind",
+        "doubts",
+    ]
     assert len(table) == 1 + 42
     assert any(line.endswith("target_split") for line in table)
     main(["read", "--format", "csv", SEEDS[1]])
@@ -104,3 +112,17 @@ def test_exit_zero_reports_without_gating(capsys: pytest.CaptureFixture[str]) ->
     reported = capsys.readouterr().out
     assert "unit_mismatch" in reported
     assert reported == gated
+
+
+def test_read_table_says_which_period_each_row_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    renstra = tmp_path / "renstra.csv"
+    renstra.write_text(
+        "No,Indikator,Target 2025,Target 2026\n1,Persentase laporan tepat waktu,90%,95%\n",
+        encoding="utf-8",
+    )
+    assert main(["read", str(renstra)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    when = table[0].index("when")
+    assert [line[when:].split()[0] for line in table[1:]] == ["2025", "2026"]

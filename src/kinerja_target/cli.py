@@ -351,7 +351,7 @@ def _fit(text: str, width: int) -> str:
 
 # The columns each output shows, by --format (JSON shows every field).
 _READ_COLUMNS = {
-    "table": ("where", "unit", "indicator", "target_raw", "kind", "doubts"),
+    "table": ("where", "unit", "when", "indicator", "target_raw", "kind", "doubts"),
     "csv": (
         "source",
         "line",
@@ -398,6 +398,8 @@ def _run_read(args: argparse.Namespace) -> int:
         for row in reading.rows:
             item = row.to_dict()
             item["where"] = row.where
+            # a Renstra row's period ("Tahun-3", "akhir") says more than the document's year
+            item["when"] = row.period or (str(row.year) if row.year else "")
             item["target"] = str(row.target) if row.target is not None else ""
             item["kind"] = row.target.kind if row.target is not None else "unreadable"
             item["doubts"] = ",".join(row.doubts)

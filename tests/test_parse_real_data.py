@@ -378,3 +378,17 @@ def test_a_form_blank_beside_a_unit_is_missing(text: str) -> None:
 def test_a_placeholder_beside_a_word_that_is_no_unit_is_no_blank() -> None:
     with pytest.raises(TargetParseError):
         parse_target("----- Terwujudnya")
+
+
+@pytest.mark.parametrize(
+    "text", ["Belum Rilis", "belum tersedia", "Data belum tersedia", "Diukur di\nTW IV"]
+)
+def test_a_value_not_there_yet_is_missing(text: str) -> None:
+    assert isinstance(parse_target(text, indicator="Indeks Akses Keuangan Daerah"), Missing)
+
+
+def test_a_ratio_is_a_number_and_a_participation_a_share() -> None:
+    assert parse_target("1,06", indicator="Rasio pembangunan prasarana") == Number(D("1.06"))
+    assert parse_target("66,00", indicator="Partisipasi angkatan kerja") == Percent(
+        D("66.00"), warnings=("unit_inferred",)
+    )

@@ -36,6 +36,7 @@ from .vocabulary import (
     MISSING_TEXTS,
     MONEY_ABBREVIATIONS,
     MONTHS,
+    NOT_YET,
     PERCENT_WORDS,
     QUALIFIER_PHRASES,
     RANGE_WORDS,
@@ -566,6 +567,8 @@ def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
     laid = repair(text)
     stripped = laid.strip()
     if stripped.lower() in MISSING_TEXTS or pattern(r"[-–—−]{2,}").fullmatch(stripped):
+        return Missing(raw=raw)
+    if pattern(NOT_YET, re.IGNORECASE).fullmatch(" ".join(stripped.split())):
         return Missing(raw=raw)
     if pattern(BLANK_TEMPLATE, re.IGNORECASE).fullmatch(stripped):
         return Missing(raw=raw, warnings=(W.BLANK_TEMPLATE,))

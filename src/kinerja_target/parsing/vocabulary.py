@@ -20,6 +20,7 @@ __all__ = [
     "MISSING_TEXTS",
     "MONEY_ABBREVIATIONS",
     "MONTHS",
+    "NOT_YET",
     "PERCENT_WORDS",
     "QUALIFIER_PHRASES",
     "RANGE_WORDS",
@@ -41,6 +42,12 @@ def pattern(text: str, flags: int = 0) -> re.Pattern[str]:
 
 MISSING_TEXTS = frozenset(
     {"", "-", "--", "---", "–", "—", "−", "n/a", "na", "n.a", "-/-", "…", "...", "--/--"}
+)
+# A value not there yet: "Belum Rilis" (a statistic not published), "Data belum
+# tersedia", "Diukur di TW IV" (measured in the fourth quarter).
+NOT_YET = (
+    r"(?:data )?belum (?:rilis|dirilis|tersedia|ada(?: data)?|diukur|dihitung|terukur)"
+    r"|diukur (?:di|pada) (?:tw|triwulan|semester) ?[ivx1-4]+"
 )
 
 QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {

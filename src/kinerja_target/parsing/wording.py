@@ -38,12 +38,16 @@ class Expectation(NamedTuple):
         return f"Expectation(kind={self.kind!r}, scale={self.scale!r}, cue={self.cue!r}{whole})"
 
 
-_PERCENT_CUE = r"^(p[a-z]{1,3}sent[a-z]*|rasio|proporsi|tingkat partisipasi)\b"
+# A participation is a share ("Partisipasi angkatan kerja perempuan 66,00"); a ratio
+# ("Rasio pembangunan prasarana pertanian 1,06") is not always one, and is a score
+# below. A rate ("Laju inflasi (%) 5,50") keeps its bare number: the evaluation sets read
+# it so, as they read a unit written only in the wording (docs/decisions/0012).
+_PERCENT_CUE = r"^(p[a-z]{1,3}sent[a-z]*|proporsi|(tingkat )?partisipasi)\b"
 _COUNT_CUE = r"^((penurunan|peningkatan|pengurangan) )?(jumlah|banyaknya|frekuensi|total)\b"
 _EXPECTATION_RULES: tuple[tuple[str, str], ...] = (
     (_COUNT_CUE, "count"),
     (r"^(opini|predikat|kategori|kualifikasi)\b", "grade"),
-    (r"^(nilai|indeks|skor|level|tingkat|hasil penilaian|hasil evaluasi)\b", "score"),
+    (r"^(nilai|indeks|skor|level|tingkat|rasio|hasil penilaian|hasil evaluasi)\b", "score"),
     (
         r"^(lama|lamanya|rata-rata waktu|waktu|durasi|jangka waktu|ketepatan waktu)\b",
         "duration",

@@ -471,3 +471,15 @@ def test_a_result_built_by_hand_explains_as_the_run_would() -> None:
         assert by_hand.explain(i, j) == run.explain(i, j)
         assert by_hand.wording_of(i) == run.wording_of(i)
     assert pickle.loads(pickle.dumps(run)).explain(0, 2) == run.explain(0, 2)
+
+
+def test_a_hyphenated_word_is_looked_for_only_from_a_word_start() -> None:
+    # Matching from inside a word would scan a long word once per letter: a single cell
+    # of 100.000 letters took minutes in `check`.
+    from kinerja_target.linking.normalize import _HYPHEN_RE
+
+    assert _HYPHEN_RE.search("xlogis-tik", 1) is None
+    assert _HYPHEN_RE.search("xlogis-tik", 0) is not None
+    assert normalize_indicator("Jumlah logis-tik pemilu") == normalize_indicator(
+        "Jumlah logistik pemilu"
+    )

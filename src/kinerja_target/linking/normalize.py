@@ -54,7 +54,9 @@ _NUMBER_WORDS: Final = frozenset(
         "ribu",
     ]
 )
-_HYPHEN_RE: Final = re.compile(r"([^\W\d_]+)-[ \t]*([^\W\d_]+)")
+# The lookbehind starts a match only at a word's first letter: without it a long word
+# with no hyphen is scanned again from each of its letters (quadratic time).
+_HYPHEN_RE: Final = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-[ \t]*([^\W\d_]+)")
 # Prefixes written with a hyphen on purpose ('e-PPID', 'se-Maluku', 'non-tahapan').
 _HYPHEN_PREFIXES: Final = frozenset(
     ["e", "se", "non", "pra", "pasca", "anti", "sub", "antar", "multi", "pro", "re", "co"]

@@ -126,3 +126,13 @@ def test_read_table_says_which_period_each_row_is(
     table = capsys.readouterr().out.splitlines()
     when = table[0].index("when")
     assert [line[when:].split()[0] for line in table[1:]] == ["2025", "2026"]
+
+
+def test_a_folder_without_documents_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "lkj"
+    empty.mkdir()
+    (empty / "notes.png").write_bytes(b"\x89PNG")
+    assert main(["read", str(empty)]) == 2
+    assert f"no documents in the folder {empty}" in capsys.readouterr().err

@@ -121,13 +121,14 @@ def _inputs(names: Sequence[str]) -> list[str]:
     for name in names:
         path = Path(name)
         if path.is_dir():
-            found.extend(
+            inside = [
                 str(p)
                 for p in sorted(path.rglob("*"))
                 if p.is_file()
                 and p.suffix.lower() in _DOCUMENT_SUFFIXES
                 and not p.name.startswith((".", "~$"))
-            )
+            ]
+            found.extend(inside or [name])  # none: reported as a folder without documents
         elif not path.exists() and glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
             found.extend(matches or [name])  # no match: reported as a missing file
@@ -301,6 +302,10 @@ def _readings(args: argparse.Namespace, tally: _Tally) -> Iterator[Reading]:
     show = args.progress or (len(files) > 3 and sys.stderr.isatty())
     for name in tqdm(files, disable=not show, file=sys.stderr, unit="file"):
         tally.files += 1
+        if Path(name).is_dir():
+            print(f"kinerja-target: no documents in the folder {name}", file=sys.stderr)
+            tally.unreadable += 1
+            continue
         try:
             reading = read_file(Path(name), source=name)
         except DocumentReadError as exc:

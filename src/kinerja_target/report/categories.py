@@ -21,11 +21,11 @@ import csv
 import io
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
+from .. import _data
 from ..errors import DocumentReadError, SchemaError
 
 __all__ = ["DEFAULT_SCALE", "Band", "Scale", "get_scale", "load_bands", "scale_names"]
@@ -144,14 +144,9 @@ def _band(row: dict[str, str], where: str) -> Band:
 
 @cache
 def _shipped() -> dict[str, Scale]:
-    text = (
-        resources.files("kinerja_target")
-        .joinpath("data", "report_categories.csv")
-        .read_text(encoding="utf-8")
-    )
     scales: dict[str, list[tuple[dict[str, str], Band]]] = {}
-    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-        band = _band(row, f"report_categories.csv line {number}")
+    for number, row in enumerate(_data.rows("report_categories.csv"), start=1):
+        band = _band(row, f"data/report_categories.csv, band {number}")
         scales.setdefault(row["scale"], []).append((row, band))
     return {
         name: Scale(name, rows[0][0]["title"], tuple(b for _, b in rows), rows[0][0]["source"])

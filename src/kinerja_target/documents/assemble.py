@@ -25,6 +25,7 @@ from .cells import (
 from .header import (
     _block_header,
     _first_roles,
+    _Header,
     _header,
     _header_like,
     _is_number_row,
@@ -70,6 +71,9 @@ class _Draft:
     # the budget beside each period's target, and the indicator's level
     per_budget: dict[str, str] = attrs.Factory(dict)
     level: str = ""
+    # a plan's realisasi and capaian of each period, where it reports them by period
+    per_realisasi: dict[str, str] = attrs.Factory(dict)
+    per_capaian: dict[str, str] = attrs.Factory(dict)
 
 
 @attrs.define
@@ -126,11 +130,15 @@ class _Table:
 
     @property
     def budget_columns(self) -> tuple[tuple[int, str], ...]:
+        return self.period_columns("anggaran")
+
+    def period_columns(self, role: str) -> tuple[tuple[int, str], ...]:
+        """The columns of ``role`` that a header block gives a period, with it."""
         periods = dict(enumerate(self.periods))
         return tuple(
             (i, period)
-            for i, role in enumerate(self.roles)
-            if role == "anggaran" and (period := periods.get(i))
+            for i, r in enumerate(self.roles)
+            if r == role and (period := periods.get(i))
         )
 
     def level_of(self, cells: Sequence[str], indicator: str) -> str:
@@ -179,6 +187,8 @@ class _Table:
         sasaran = _unmarked(values.get("sasaran", ""))[0]
         per_year = {y: aligned[i] for i, y in self.year_columns if aligned[i]}
         per_budget = {y: aligned[i] for i, y in self.budget_columns if aligned[i]}
+        if self.year_columns and not per_year and self._group_row(indicator, aligned):
+            return  # an aspek, fokus or urusan over the indicators, or a total: no indicator
         prev = self.drafts[-1] if self.drafts else None
         numbered = bool(values.get("no"))
         continues = (
@@ -229,9 +239,29 @@ class _Table:
             doubts.append("realigned")
         draft = self.draft(line.number, values, self.sasaran, doubts)
         draft.indicator, draft.per_year, draft.per_budget = indicator, per_year, per_budget
+        for role, into in (("realisasi", draft.per_realisasi), ("capaian", draft.per_capaian)):
+            columns = self.period_columns(role) if len(self.year_columns) >= 2 else ()
+            if len(columns) >= 2:
+                into.update({y: aligned[i] for i, y in columns if aligned[i]})
+                setattr(draft, role, "")  # each period's row takes its own
         if self.levels:
             draft.level = self.level_of(aligned, values.get("indicator", ""))
         self.drafts.append(draft)
+
+    def _group_row(self, indicator: str, aligned: Sequence[str]) -> bool:
+        """A row of a plan over periods with no target in any period that is no
+        indicator (docs/decisions/0274): its text is in capitals (``ASPEK KESEJAHTERAAN
+        MASYARAKAT``, ``RATA-RATA CAPAIAN KINERJA``), as a table's headings and totals are
+        written, or it holds no value in any column and opens with no measure word
+        (``Fokus Kesejahteraan dan Pemerataan Ekonomi``, an urusan). An indicator whose
+        plan sets no target yet (``Jumlah laporan``) stays a row."""
+        if _all_caps(indicator):
+            return True
+        return not _starts_measure(indicator) and not any(
+            cell
+            for role, cell in zip(self.roles, aligned, strict=False)
+            if role in _VALUE_HOLDING or role in ("anggaran", "satuan")
+        )
 
     def draft(self, number: int, values: dict[str, str], sasaran: str, doubts: list[str]) -> _Draft:
         return _Draft(
@@ -281,6 +311,8 @@ class _Table:
             if self.positional and not self.structured and self.misplaced(aligned):
                 aligned = _realign(roles, aligned)
                 self.realigned = True
+        elif not self.positional and (shifted := _run_shifted(roles, aligned)) is not None:
+            aligned, self.realigned = shifted, True
         elif len(aligned) != n or self.misplaced(aligned):
             aligned = _realign(roles, aligned)
             self.realigned = self.positional
@@ -385,6 +417,44 @@ _VALUE_HOLDING = _VALUE_ROLES | {"baseline", "other", "year"}
 _TEXT_ROLES = frozenset({"sasaran", "indicator", "tujuan", "program", "kegiatan"})
 
 
+# The value columns whose run a row's run of values is matched against.
+_RUN_ROLES = frozenset({"target", "realisasi", "capaian", "baseline"})
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The (start, length) of each run of true flags."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            out.append((start, i - start))
+            start = None
+    return out
+
+
+def _run_shifted(roles: Sequence[str | None], cells: list[str]) -> list[str] | None:
+    """A row of text cells that lost (or gained) a cell before its values (an empty cell
+    a page's text left out): its run of values is exactly as long as the header's run of
+    value columns, three or more, but starts one or two columns off. The whole row moves
+    by that much, so that its values and the texts before them are under their columns
+    again (docs/decisions/0275)."""
+    header = [r for r in _runs([r in _RUN_ROLES for r in roles]) if r[1] >= 3]
+    if len(header) != 1:
+        return None
+    start, length = header[0]
+    row = [r for r in _runs([bool(c) and _target_shaped(c) for c in cells]) if r[1] == length]
+    if len(row) != 1 or not 0 < abs(start - row[0][0]) <= 2:
+        return None
+    shift = start - row[0][0]
+    moved = [*[""] * shift, *cells] if shift > 0 else cells[-shift:]
+    n = len(roles)
+    if any(moved[n:]):
+        return None
+    return (moved + [""] * n)[:n]
+
+
 def _right_fit(cells: list[str], width: int) -> list[str]:
     if width <= 0:
         return []
@@ -449,6 +519,48 @@ def _continues_block(cells: Sequence[str], table: _Table, parts: Sequence[Sequen
     return True
 
 
+# How many rows a header block may run to below its first row.
+_BLOCK_ROWS = 4
+
+
+def _header_over_block(cells: Sequence[str], below: Sequence[Line]) -> _Header | None:
+    """The header that ``cells`` begins when its value columns are named only on the
+    rows below it (docs/decisions/0274): ``Indikator | Capaian Kinerja dan Kerangka
+    Pendanaan`` over ``2021 | 2022`` over ``Target | Rp``, ``Indikator | Target Capaian
+    setiap Tahun`` over ``2013 .. 2018``. The rows below are short labels (``_labels``);
+    the block is read as column paths, or as one header over several lines."""
+    first = _first_roles(cells)
+    if "indicator" not in first or sum(r is not None for r in first) < 2:
+        return None
+    if any(_target_shaped(c) and not _YEAR_LABEL.match(c) for c in cells if c):
+        return None
+    block: list[Sequence[str]] = [cells]
+    for line in below[:_BLOCK_ROWS]:
+        if line.cells is None or not _labels(line.cells, first):
+            break
+        block.append(line.cells)
+    if len(block) < 2:
+        return None
+    return _block_header(block) or _header(block)
+
+
+def _labels(cells: Sequence[str], first: Sequence[str | None]) -> bool:
+    """A row of a header block under its first row: header words, or two or more short
+    labels (a year, ``Target``, ``Rp``, ``TARGET``) with no value but a year and nothing
+    under an indicator column."""
+    if _header_like(cells):
+        return True
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    if len(filled) < 2:
+        return False
+    for i, cell in filled:
+        if i < len(first) and first[i] == "indicator":
+            return False
+        if len(cell.split()) > 10 or (_target_shaped(cell) and not _YEAR_LABEL.match(cell)):
+            return False
+    return True
+
+
 def _two_runs(cells: list[str], shift: int, width: int) -> tuple[list[str], bool]:
     """A record whose texts and values were pushed right by different amounts (the first
     row under a merged header that runs on): its values, from the first target-shaped
@@ -486,6 +598,13 @@ def _reach(parts: Sequence[Sequence[str]]) -> int:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+
 _YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
 
 
@@ -568,6 +687,8 @@ def _tables(
             with_top = _header([top.cells, cells])
             if with_top is not None:
                 header, header_lines = with_top, [top.cells, cells]
+        if header is None and positional and not (current and current.structured):
+            header = _header_over_block(cells, lines[index + 1 :])
         above = None
         if header is not None and not (current and current.structured):
             first = _first_roles(cells)

@@ -188,7 +188,14 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
         found = [int(m) for t in texts for m in _YEAR_IN_HEADER.findall(t)]
         year = found[0] if found else None
         bare_year = bool(texts) and all(_BARE_YEAR.match(t) for t in texts)
-        if role is None and bare_year and roles and roles[-1] == "target" and years[-1]:
+        if (
+            role is None
+            and bare_year
+            and roles
+            and ((roles[-1] == "target" and years[-1]) or roles[-1] == "baseline")
+        ):
+            # ``Target 2020 | 2021``, and ``Baseline 2024 | 2025 | ... | 2030``: years
+            # after the plan's starting point are its targets (docs/decisions/0275)
             role = "target"
         words = " ".join(map(_header_text, texts)).split()
         filled += bool(texts)
@@ -224,8 +231,12 @@ _LEVEL_WORDS = (
 )
 
 
-def _period_of(texts: Sequence[str]) -> str | None:
-    """The period a column's header texts name: a year, a plan year, a quarter, the end."""
+def _period_of(texts: Sequence[str], *, end_first: bool = False) -> str | None:
+    """The period a column's header texts name: a year, a plan year, a quarter, the end
+    of the plan's period; with ``end_first`` the end wins over the year written under it
+    (``Kondisi Kinerja pada Akhir periode RPJMD`` / ``2021``)."""
+    if end_first and any(_PERIOD_END.search(t) for t in texts):
+        return "akhir"
     for text in texts:
         found = _YEAR_IN_HEADER.search(text)
         if found:
@@ -241,6 +252,12 @@ def _period_of(texts: Sequence[str]) -> str | None:
     if any(_PERIOD_END.search(t) for t in texts):
         return "akhir"
     return None
+
+
+def _period_only(text: str) -> bool:
+    """A label that names a period and nothing else (``2022``, ``Tahun 2012``,
+    ``Tahun-3``, ``TW I``): in a header block it says when, never what, a column is."""
+    return bool(_BARE_YEAR.match(text) or _PLAN_YEAR.match(text) or _QUARTER.match(text))
 
 
 def _level_of(text: str) -> str | None:
@@ -292,11 +309,29 @@ def _carried(parts: Sequence[Sequence[str]]) -> list[list[str]]:
                 c += 1
                 continue
             k = c + 1
-            while k < width and not grid[r][k] and any(grid[q][k] for q in range(r + 1, len(grid))):
+            while (
+                k < width
+                and not grid[r][k]
+                and any(grid[q][k] for q in range(r + 1, len(grid)))
+                # a sub-group stays inside its group: ``2023`` under ``Capaian Kinerja``
+                # does not run on under ``Kondisi Kinerja pada akhir periode``
+                and all(filled[q][k] == filled[q][c] for q in range(r))
+            ):
                 filled[r][k] = grid[r][c]
                 k += 1
             c = k
+    # A column no label names, inside the block's reach, lies under a label merged across
+    # columns (``Aspek/Fokus/Bidang Urusan/ Indikator Kinerja`` over four): it reads as
+    # the column to its left.
+    reach = 1 + max((i for row in grid for i, cell in enumerate(row) if cell), default=-1)
+    for k in range(1, reach):
+        if not any(row[k] for row in grid):
+            for row in filled:
+                row[k] = row[k - 1]
     return filled
+
+
+_PERIOD_ROLES = frozenset({"target", "realisasi", "capaian", "anggaran"})
 
 
 def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
@@ -313,34 +348,56 @@ def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
     width = len(grid[0])
     reach = 1 + max((i for row in grid for i, c in enumerate(row) if c), default=-1)
     roles: list[str | None] = []
-    years: list[int | None] = []
-    periods: list[str | None] = []
+    columns: list[list[str]] = []
     levels: list[str | None] = []
     for i in range(width):
         texts = list(dict.fromkeys(row[i] for row in grid if row[i]))
-        role = next((r for r in map(_column_role, reversed(texts)) if r), None)
-        if role is None and texts:
-            role = _column_role(" ".join(texts))
-        period = (
-            _period_of(texts) if role in ("target", "realisasi", "capaian", "anggaran") else None
-        )
+        named = [t for t in texts if not _period_only(t)]
+        role = next((r for r in map(_column_role, reversed(named)) if r), None)
+        if role is None and named:
+            role = _column_role(" ".join(named))
         roles.append(role)
-        periods.append(period)
-        years.append(int(period) if period and period.isdigit() else None)
+        columns.append(texts)
         levels.append(_level_of(" ".join(texts)) if role == "indicator" else None)
     seen = set(roles)
     if "indicator" not in seen or not seen & {"target", "realisasi"}:
         return None
     targets = [i for i, r in enumerate(roles) if r == "target"]
-    by_period = [periods[i] for i in targets]
+    # The end of the period is named above the year it falls in, where that keeps the
+    # periods apart; a label over every year that says "akhir" does not.
+    for end_first in (True, False):
+        periods = [
+            _period_of(texts, end_first=end_first) if role in _PERIOD_ROLES else None
+            for role, texts in zip(roles, columns, strict=True)
+        ]
+        by_period = [periods[i] for i in targets]
+        if None not in by_period and len(set(by_period)) == len(by_period):
+            break
+    years = [int(p) if p and p.isdigit() else None for p in periods]
     if len(targets) < 2 or None in by_period or len(set(by_period)) < len(by_period):
         return None  # not a plan over periods: the one-header reading stands
     out = list(roles)
     for role in ("realisasi", "capaian", "satuan", "sasaran", "no"):
-        columns = [i for i, r in enumerate(roles) if r == role]
-        for i in columns[1:]:
+        same = [i for i, r in enumerate(roles) if r == role]
+        if role in ("realisasi", "capaian") and _per_period(same, periods, by_period):
+            continue  # a realisasi and a capaian for each period: each row takes its own
+        for i in same[1:]:
             out[i] = "other"
     return _Header(tuple(out), tuple(years), tuple(periods), tuple(levels), reach)
+
+
+def _per_period(
+    columns: Sequence[int], periods: Sequence[str | None], targets: Sequence[str | None]
+) -> bool:
+    """Whether value columns are one per period, each of a period a target column has
+    (``REALISASI`` over ``2016 .. 2019`` beside ``TARGET`` over the same years)."""
+    named = [periods[i] for i in columns]
+    return (
+        len(columns) >= 2
+        and None not in named
+        and len(set(named)) == len(named)
+        and set(named) <= set(targets)
+    )
 
 
 def _resolve(

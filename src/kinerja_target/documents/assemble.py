@@ -23,11 +23,12 @@ from .cells import (
     _unmarked,
 )
 from .header import (
+    _YEAR_LABEL,
     _block_header,
     _first_roles,
-    _Header,
     _header,
     _header_like,
+    _header_over_block,
     _is_number_row,
     _is_separator_row,
     _level_of,
@@ -519,48 +520,6 @@ def _continues_block(cells: Sequence[str], table: _Table, parts: Sequence[Sequen
     return True
 
 
-# How many rows a header block may run to below its first row.
-_BLOCK_ROWS = 4
-
-
-def _header_over_block(cells: Sequence[str], below: Sequence[Line]) -> _Header | None:
-    """The header that ``cells`` begins when its value columns are named only on the
-    rows below it (docs/decisions/0274): ``Indikator | Capaian Kinerja dan Kerangka
-    Pendanaan`` over ``2021 | 2022`` over ``Target | Rp``, ``Indikator | Target Capaian
-    setiap Tahun`` over ``2013 .. 2018``. The rows below are short labels (``_labels``);
-    the block is read as column paths, or as one header over several lines."""
-    first = _first_roles(cells)
-    if "indicator" not in first or sum(r is not None for r in first) < 2:
-        return None
-    if any(_target_shaped(c) and not _YEAR_LABEL.match(c) for c in cells if c):
-        return None
-    block: list[Sequence[str]] = [cells]
-    for line in below[:_BLOCK_ROWS]:
-        if line.cells is None or not _labels(line.cells, first):
-            break
-        block.append(line.cells)
-    if len(block) < 2:
-        return None
-    return _block_header(block) or _header(block)
-
-
-def _labels(cells: Sequence[str], first: Sequence[str | None]) -> bool:
-    """A row of a header block under its first row: header words, or two or more short
-    labels (a year, ``Target``, ``Rp``, ``TARGET``) with no value but a year and nothing
-    under an indicator column."""
-    if _header_like(cells):
-        return True
-    filled = [(i, c) for i, c in enumerate(cells) if c]
-    if len(filled) < 2:
-        return False
-    for i, cell in filled:
-        if i < len(first) and first[i] == "indicator":
-            return False
-        if len(cell.split()) > 10 or (_target_shaped(cell) and not _YEAR_LABEL.match(cell)):
-            return False
-    return True
-
-
 def _two_runs(cells: list[str], shift: int, width: int) -> tuple[list[str], bool]:
     """A record whose texts and values were pushed right by different amounts (the first
     row under a merged header that runs on): its values, from the first target-shaped
@@ -603,9 +562,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 def _all_caps(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
-
-
-_YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
 
 
 def _tables(

@@ -1,5 +1,6 @@
 """Headers: a column's role from its header text (``data/tables_columns.csv``), headers over
-several lines, years in headers, column-number rows.
+several lines, header blocks (column paths, periods) and where they begin, years in
+headers, column-number rows.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from .. import _data
+from ..containers.grid import Line
 from ..folding import strip_tags
-from .cells import _SEPARATOR_CELL
+from .cells import _SEPARATOR_CELL, _target_shaped
 
 # Words a flattened header line may hold besides the column names.
 _HEADER_FILLERS = frozenset({"kinerja", "strategis", "utama", "kerja", "program", "tahun", "%"})
@@ -485,3 +487,48 @@ def _first_roles(cells: Sequence[str]) -> tuple[str | None, ...]:
 def _names_columns(cells: Sequence[str]) -> bool:
     """A header of a table that is not a performance table (``Program | Anggaran``)."""
     return _header_like(cells) and sum(bool(c and _column_role(c)) for c in cells) >= 2
+
+
+_YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
+
+
+# How many rows a header block may run to below its first row.
+_BLOCK_ROWS = 4
+
+
+def _header_over_block(cells: Sequence[str], below: Sequence[Line]) -> _Header | None:
+    """The header that ``cells`` begins when its value columns are named only on the
+    rows below it (docs/decisions/0274): ``Indikator | Capaian Kinerja dan Kerangka
+    Pendanaan`` over ``2021 | 2022`` over ``Target | Rp``, ``Indikator | Target Capaian
+    setiap Tahun`` over ``2013 .. 2018``. The rows below are short labels (``_labels``);
+    the block is read as column paths, or as one header over several lines."""
+    first = _first_roles(cells)
+    if "indicator" not in first or sum(r is not None for r in first) < 2:
+        return None
+    if any(_target_shaped(c) and not _YEAR_LABEL.match(c) for c in cells if c):
+        return None
+    block: list[Sequence[str]] = [cells]
+    for line in below[:_BLOCK_ROWS]:
+        if line.cells is None or not _labels(line.cells, first):
+            break
+        block.append(line.cells)
+    if len(block) < 2:
+        return None
+    return _block_header(block) or _header(block)
+
+
+def _labels(cells: Sequence[str], first: Sequence[str | None]) -> bool:
+    """A row of a header block under its first row: header words, or two or more short
+    labels (a year, ``Target``, ``Rp``, ``TARGET``) with no value but a year and nothing
+    under an indicator column."""
+    if _header_like(cells):
+        return True
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    if len(filled) < 2:
+        return False
+    for i, cell in filled:
+        if i < len(first) and first[i] == "indicator":
+            return False
+        if len(cell.split()) > 10 or (_target_shaped(cell) and not _YEAR_LABEL.match(cell)):
+            return False
+    return True

@@ -1,17 +1,17 @@
 """Score the reader on the real tables of ``tests/data/corpus/real/`` in every container.
 
-Two golds, both hand-checked against their source (``tests/data/corpus/SOURCES.md``):
+Two golds, hand-checked against their sources (``tests/data/corpus/SOURCES.md``), one line
+per (indicator row, period) that holds a target, with the period (a year, or ``kondisi
+akhir``) and, where the table gives them, the realisasi and capaian:
 
-* ``real/layouts/gold.tsv``: one line per (indicator row, period) that holds a target,
-  with the period (a year, or ``kondisi akhir``) and, where the table gives them, the
-  realisasi and capaian. A row read matches a line when its indicator (spaces joined),
-  target (trimmed) and period agree; ``full`` also asks its realisasi and capaian to be
-  the gold's where the gold has one.
-* ``real/expected_pairs.tsv``: the (indicator, target) pairs of the two Renstra views;
-  a pair is found when some row read has it.
+* ``real/layouts/gold.tsv``: the tables in layouts the project lacked (HTML, CSV, Word,
+  PDF; one as a page's text);
+* ``real/renstra_views.gold.tsv``: the two Renstra views (HTML, two PDF prints, Word).
 
-Prints lines found / gold lines and extras per file and container, then the totals per
-container; ``--verbose`` lists the lines missed and the extras.
+A row read matches a line when its indicator and target (spaces joined) and period agree;
+``full`` also asks its realisasi and capaian to be the gold's where the gold has one.
+Prints lines found / gold lines, extras and full matches per file and container, then the
+totals per container; ``--verbose`` lists some of the lines missed and the extras.
 
     python benchmarks/evaluate_real_layouts.py [--verbose]
 """
@@ -29,8 +29,9 @@ from kinerja_target.errors import KinerjaTargetError
 REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus" / "real"
 LAYOUTS = REAL / "layouts"
 # The containers a table may come in; each table is scored in those it has.
-LAYOUT_CONTAINERS = (".html", ".csv", ".lo.docx", ".pdf", ".md")
-PAIR_CONTAINERS = (".html", ".pdf", ".pages.pdf", ".lo.docx")
+LAYOUT_CONTAINERS = (".html", ".csv", ".lo.docx", ".pdf", ".pages.pdf", ".md")
+# Each gold, and the folder its tables are in.
+GOLDS = ((LAYOUTS / "gold.tsv", LAYOUTS), (REAL / "renstra_views.gold.tsv", REAL))
 
 Key = tuple[str, str, str]
 
@@ -60,19 +61,19 @@ def read_rows(document: Path) -> list[Row]:
 
 
 def row_key(row: Row) -> Key:
-    return (squash(row.indicator), row.target_raw.strip(), row_period(row))
+    return (squash(row.indicator), squash(row.target_raw), row_period(row))
 
 
-def layout_gold() -> dict[str, list[dict[str, str]]]:
+def layout_gold(path: Path) -> dict[str, list[dict[str, str]]]:
     by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
-    with (LAYOUTS / "gold.tsv").open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             by_file[r["file"]].append(r)
     return dict(by_file)
 
 
 def gold_key(line: dict[str, str]) -> Key:
-    return (squash(line["indicator"]), line["target"].strip(), period_key(line["year"]))
+    return (squash(line["indicator"]), squash(line["target"]), period_key(line["year"]))
 
 
 def _agrees(gold: str, read: str | None) -> bool:
@@ -111,47 +112,26 @@ def layout_misses(document: Path, gold: list[dict[str, str]]) -> tuple[list[Key]
     return sorted((wanted - read).elements()), sorted((read - wanted).elements())
 
 
-def expected_pairs() -> dict[str, list[tuple[str, str]]]:
-    by_file: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with (REAL / "expected_pairs.tsv").open(encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            by_file[r["file"]].append((squash(r["indicator"]), squash(r["target"])))
-    return dict(by_file)
-
-
-def score_pairs(document: Path, pairs: list[tuple[str, str]]) -> tuple[int, int, int]:
-    """(pairs found, pairs, distinct pairs read that are not listed)."""
-    read = {(squash(r.indicator), squash(r.target_raw)) for r in read_rows(document)}
-    listed = set(pairs)
-    return sum(1 for p in pairs if p in read), len(pairs), len(read - listed)
-
-
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     print(f"{'file':48} {'found':>9} {'extra':>5} {'full':>5}")
-    for name, gold in sorted(layout_gold().items()):
-        for suffix in LAYOUT_CONTAINERS:
-            document = LAYOUTS / f"{name}{suffix}"
-            if not document.is_file():
-                continue
-            found, total, extra, full = score_layout(document, gold)
-            for i, n in enumerate((found, total, extra, full)):
-                totals[suffix][i] += n
-            print(f"{document.name:48} {found:4}/{total:<4} {extra:5} {full:5}")
-            if verbose and (found < total or extra):
-                missed, extras = layout_misses(document, gold)
-                for key in missed[:4]:
-                    print("    missed", key)
-                for key in extras[:4]:
-                    print("    extra ", key)
-    for name, pairs in sorted(expected_pairs().items()):
-        for suffix in PAIR_CONTAINERS:
-            document = REAL / f"{name}{suffix}"
-            found, total, extra = score_pairs(document, pairs)
-            totals[suffix][0] += found
-            totals[suffix][1] += total
-            print(f"{document.name:48} {found:4}/{total:<4} {extra:5}     -   (pairs)")
+    for gold_path, folder in GOLDS:
+        for name, gold in sorted(layout_gold(gold_path).items()):
+            for suffix in LAYOUT_CONTAINERS:
+                document = folder / f"{name}{suffix}"
+                if not document.is_file():
+                    continue
+                found, total, extra, full = score_layout(document, gold)
+                for i, n in enumerate((found, total, extra, full)):
+                    totals[suffix][i] += n
+                print(f"{document.name:48} {found:4}/{total:<4} {extra:5} {full:5}")
+                if verbose and (found < total or extra):
+                    missed, extras = layout_misses(document, gold)
+                    for key in missed[:4]:
+                        print("    missed", key)
+                    for key in extras[:4]:
+                        print("    extra ", key)
     print()
     for suffix, (found, total, extra, full) in sorted(totals.items()):
         print(f"{'all ' + suffix:48} {found:4}/{total:<4} {extra:5} {full:5}  {found / total:.1%}")

@@ -26,6 +26,7 @@ from .header import (
     _YEAR_LABEL,
     _block_header,
     _first_roles,
+    _Header,
     _header,
     _header_like,
     _header_over_block,
@@ -551,6 +552,16 @@ def _same(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
     return trimmed(a) == trimmed(b)
 
 
+def _keeps_roles(alone: _Header | None, with_top: _Header) -> bool:
+    """Whether the line above a header goes on it without changing what the header
+    names by itself: ``Tahun 2023`` over ``Target`` gives the target its year, but a
+    label record ``Tahun | 2020`` over ``Sasaran | Indikator | Target`` (a PK's cover
+    table) does not make the sasaran a year column."""
+    if alone is None:
+        return True
+    return all(a is None or a == b for a, b in zip(alone.roles, with_top.roles, strict=False))
+
+
 def _reach(parts: Sequence[Sequence[str]]) -> int:
     """One past the rightmost column a header's labels name."""
     return 1 + max((i for p in parts for i, c in enumerate(p) if c), default=-1)
@@ -641,7 +652,7 @@ def _tables(
         header_lines: list[Sequence[str]] = [cells]
         if top is not None and top.cells is not None:
             with_top = _header([top.cells, cells])
-            if with_top is not None:
+            if with_top is not None and _keeps_roles(header, with_top):
                 header, header_lines = with_top, [top.cells, cells]
         if header is None and positional and not (current and current.structured):
             header = _header_over_block(cells, lines[index + 1 :])

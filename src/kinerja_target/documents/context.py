@@ -33,7 +33,11 @@ DOC_TYPES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-_HEADING_LABEL = re.compile(r"\b(unit\s+organisasi|unit\s+kerja|satuan\s+kerja|satker)\b", re.I)
+_HEADING_LABEL = re.compile(
+    r"\b(unit\s+organisasi|unit\s+kerja|satuan\s+kerja|satker|nama\s+kelembagaan)\b"
+    r"|^\W*tahun(?:\s+anggaran)?\s*:",
+    re.I,
+)
 
 
 _YEAR_PATTERNS = (
@@ -105,11 +109,32 @@ class _Context:
         return found if found is not None and found.line < before else None
 
 
+# The labels of a cover table's records (``Nama Kelembagaan | KPU Kabupaten Ponorogo``,
+# ``Tahun | 2020``): a PK's and an LKj's identification, written as cells.
+_LABEL_CELL = re.compile(
+    r"^\W*(?:nama\s+kelembagaan|nama\s+instansi|(?:nama\s*/\s*)?unit\s+organisasi|unit\s+kerja"
+    r"|satuan\s+kerja|satker|tahun(?:\s+anggaran)?)\W*$",
+    re.I,
+)
+
+
+def _label_record(line: Line) -> str | None:
+    """A record of a label and its value, read as the label line it stands for
+    (``Tahun : 2020``)."""
+    filled = [c.strip() for c in line.cells or () if c.strip()]
+    if len(filled) == 2 and _LABEL_CELL.match(filled[0]):
+        return f"{filled[0].rstrip(' :')} : {filled[1]}"
+    return None
+
+
 def _paragraphs(lines: Sequence[Line]) -> Iterator[tuple[int, list[str]]]:
-    """Runs of consecutive non-blank prose lines, with the number of their first line."""
+    """Runs of consecutive non-blank prose lines, with the number of their first line; a
+    label record (``Tahun | 2020``) is the label line it stands for."""
     start, block = 0, list[str]()
     for line in lines:
         text = line.text.strip() if line.cells is None or line.lone else ""
+        if line.cells is not None and not line.lone:
+            text = _label_record(line) or ""
         text = text.replace("*", "").strip()
         if text:
             if not block:

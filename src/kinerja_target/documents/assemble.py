@@ -679,6 +679,9 @@ def _tables(
                     header.years,
                     first,
                     positional=positional,
+                    periods=header.periods,
+                    levels=header.levels,
+                    reach=header.reach,
                     short_rows=short_rows,
                     wrapped=wrapped,
                 )

@@ -109,7 +109,7 @@ _YEAR_IN_HEADER = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BARE_YEAR = re.compile(r"^\W*(?:tahun\s+)?((?:19|20)\d\d)\W*$", re.I)
 
 
-_YEAR_TARGET_WORDS = frozenset({"target", "tahun", "th", "ta", "kinerja"})
+_YEAR_TARGET_WORDS = frozenset({"target", "tahun", "th", "ta", "kinerja", "capaian"})
 
 
 # The roles a column takes from a header cell spanning several header lines, most
@@ -177,6 +177,7 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
     roles: list[str | None] = []
     years: list[int | None] = []
     plain: list[bool] = []  # "Target 2024", "2024": a year's target and nothing more
+    ends: list[bool] = []  # "Kondisi Akhir 2023": the end of the plan's period
     recognised = filled = 0
     for i in range(width):
         texts = list(dict.fromkeys(p[i] for p in parts if i < len(p) and p[i]))
@@ -207,12 +208,14 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
         plain.append(
             bool(words) and all(w in _YEAR_TARGET_WORDS or _BARE_YEAR.match(w) for w in words)
         )
+        ends.append(any(_PERIOD_END.search(t) for t in texts))
     seen = set(roles)
     if "indicator" not in seen or not seen & {"target", "realisasi"}:
         return None
     if recognised < max(2, (filled * 3 + 4) // 5):
         return None
-    return _Header(_resolve(roles, years, plain), tuple(years))
+    resolved, periods = _resolve(roles, years, plain, ends)
+    return _Header(resolved, tuple(years), periods)
 
 
 # -- header blocks: several rows of a table's header, group labels over sub-columns ------
@@ -391,35 +394,40 @@ def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
 def _per_period(
     columns: Sequence[int], periods: Sequence[str | None], targets: Sequence[str | None]
 ) -> bool:
-    """Whether value columns are one per period, each of a period a target column has
-    (``REALISASI`` over ``2016 .. 2019`` beside ``TARGET`` over the same years)."""
+    """Whether value columns are one per period, two or more of them of periods a target
+    column has (``REALISASI`` over ``2016 .. 2019`` beside ``TARGET`` over the same years;
+    a ``Capaian terhadap akhir`` beside them too)."""
     named = [periods[i] for i in columns]
     return (
-        len(columns) >= 2
-        and None not in named
-        and len(set(named)) == len(named)
-        and set(named) <= set(targets)
+        None not in named and len(set(named)) == len(named) and len(set(named) & set(targets)) >= 2
     )
 
 
 def _resolve(
-    roles: list[str | None], years: list[int | None], plain: list[bool]
-) -> tuple[str | None, ...]:
-    """One column per role: of repeated columns, the one whose year the others share.
+    roles: list[str | None], years: list[int | None], plain: list[bool], ends: list[bool]
+) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    """One column per role: of repeated columns, the one whose year the others share;
+    and the periods of a multi-year table's columns where a year does not say it.
 
     A multi-year target table (``Target 2020 | 2021 | ...``: target columns that name a
     year and nothing more, no realisasi) keeps all its target columns: each is read as
-    the target of its year.
+    the target of its year, and one column for the end of the period (``Kondisi Akhir
+    2023``, ``Target Akhir Renstra``) as the target of ``akhir`` (docs/decisions/0277).
     """
     out = list(roles)
     targets = [i for i, r in enumerate(roles) if r == "target"]
+    yearly = [i for i in targets if not ends[i]]
+    closing = [i for i in targets if ends[i]]
     multi_year = (
-        len({years[i] for i in targets}) == len(targets) >= 2
-        and all(years[i] and plain[i] for i in targets)
+        len({years[i] for i in yearly}) == len(yearly) >= 2
+        and all(years[i] and plain[i] for i in yearly)
+        and len(closing) <= 1
         and not {"realisasi", "capaian"} & set(roles)
     )
     if multi_year:
-        return tuple(out)
+        if not closing:
+            return tuple(out), ()
+        return tuple(out), tuple("akhir" if i in closing else None for i in range(len(out)))
     value_years = {years[i] for i, r in enumerate(roles) if r in ("realisasi", "capaian")}
     target_years = [years[i] for i in targets]
     year = next((y for y in target_years if y and y in value_years), None)
@@ -433,7 +441,7 @@ def _resolve(
         for i in columns:
             if i != keep:
                 out[i] = "other"
-    return tuple(out)
+    return tuple(out), ()
 
 
 def _header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:

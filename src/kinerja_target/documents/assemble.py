@@ -615,6 +615,10 @@ def _tables(
             ended = (current or ended) if note else None
             current, suspended, above, parts = None, None, None, []  # text ends a table
             named = _sasaran_heading(text)
+            if named is None and note and ended is not None and _SASARAN_OPENER.match(text):
+                # a row across a table that names the sasaran of the rows below it
+                # (``Meningkatnya Pembinaan Perbendaharaan.``), as a merged cell does
+                named = text
             if named is not None:
                 prose_sasaran, heading_open = named, True
             elif heading_open and prose_sasaran and _starts_lower(text):
@@ -702,6 +706,8 @@ def _tables(
             # a sheet): its header still names their columns, and no row is left out.
             current, ended = ended, None
             current.after_break = False
+            if prose_sasaran and "sasaran" not in current.roles and not current.structured:
+                current.sasaran = prose_sasaran  # the sasaran row the records go on under
         if current is None:
             if _header_like(cells):
                 above = line

@@ -123,3 +123,25 @@ def test_a_plan_gives_one_row_per_period_whose_cell_holds_something(
     if not expected:
         expected = [("", None, None)]  # no period has a target: the indicator is kept
     assert _periods(text) == expected
+
+
+def test_plan_years_in_roman_numerals_are_periods(tmp_path: Path) -> None:
+    # An e-Renstra template's header: "Tahun I | Tahun II" over "Target | Rp".
+    page = tmp_path / "renstra.html"
+    page.write_text(
+        "<table><tr><th rowspan=3>Indikator Kinerja Program (outcome)</th>"
+        "<th rowspan=3>Data Capaian pada Tahun Awal Perencanaan</th>"
+        "<th colspan=4>Tahun Kinerja Program dan Kerangka Pendanaan</th>"
+        "<th rowspan=2 colspan=2>Kondisi Kinerja pada akhir periode</th></tr>"
+        "<tr><th colspan=2>Tahun I</th><th colspan=2>Tahun II</th></tr>"
+        "<tr><th>Target</th><th>Rp</th><th>Target</th><th>Rp</th><th>Target</th><th>Rp</th></tr>"
+        "<tr><td>Persentase A</td><td>50%</td><td>60%</td><td>1.000</td><td>70%</td>"
+        "<td>2.000</td><td>70%</td><td>3.000</td></tr></table>",
+        encoding="utf-8",
+    )
+    rows = read_document(page)
+    assert [(r.target_raw, r.period, r.budget_raw) for r in rows] == [
+        ("60%", "Tahun I", "1.000"),
+        ("70%", "Tahun II", "2.000"),
+        ("70%", "akhir", "3.000"),
+    ]

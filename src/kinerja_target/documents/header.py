@@ -222,7 +222,9 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
 
 # A period a column of a plan is for, when it is not a calendar year: "Tahun-3",
 # "Tahun ke-2", "TW I", "Triwulan IV", and the end of the plan's period.
-_PLAN_YEAR = re.compile(r"^\W*(?:tahun|th|thn)\.?\s*(?:ke)?\s*[-–.]?\s*(\d{1,2})\W*$", re.I)
+_PLAN_YEAR = re.compile(
+    r"^\W*(?:tahun|th|thn)\.?\s*(?:ke)?\s*[-–.]?\s*(\d{1,2}|(?-i:I{1,3}|IV|V|VI))\W*$", re.I
+)
 _QUARTER = re.compile(r"^\W*(?:tw|triwulan|trw)\.?\s*[-–.]?\s*(iv|i{1,3}|[1-4])\W*$", re.I)
 _PERIOD_END = re.compile(r"\bakhir\b|\bend\b", re.I)
 _QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}

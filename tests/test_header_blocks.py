@@ -145,3 +145,17 @@ def test_plan_years_in_roman_numerals_are_periods(tmp_path: Path) -> None:
         ("70%", "Tahun II", "2.000"),
         ("70%", "akhir", "3.000"),
     ]
+
+
+def test_a_header_block_in_tabbed_text_reads_as_in_a_table() -> None:
+    text = (
+        "No\tIndikator Kinerja\tCapaian Kinerja dan Kerangka Pendanaan\t\t\t\n"
+        "\t\t2021\t\t2022\t\n"
+        "\t\tTarget\tRp\tTarget\tRp\n"
+        "1\tPersentase A\t90%\t1.000\t95%\t2.000\n"
+    )
+    rows = read_document(text)
+    assert [(r.target_raw, r.year, r.budget_raw) for r in rows] == [
+        ("90%", 2021, "1.000"),
+        ("95%", 2022, "2.000"),
+    ]

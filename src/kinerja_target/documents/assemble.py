@@ -107,6 +107,9 @@ class _Table:
     # cells wrap over several lines (a PDF page's text in columns): a line with no target
     # and no number whose indicator does not open like one goes on the row above
     wrapped: bool = False
+    # the header is a block of rows read as column paths (0271, 0274): its label rows go
+    # on it in text too, where cells keep their columns by their tabs
+    block: bool = False
 
     def __attrs_post_init__(self) -> None:
         self.end = self.start
@@ -505,7 +508,7 @@ def _continues_block(cells: Sequence[str], table: _Table, parts: Sequence[Sequen
     header (``Tahun-3 | | Tahun-4``, ``Target | Rp``): short labels, no target-shaped
     value but a year, and nothing under the indicator column. A label merged down from
     the rows above (``Indikator Sasaran`` over the whole block) is no cell of its own."""
-    if table.drafts or table.structured or not table.positional:
+    if table.drafts or table.structured or not (table.positional or table.block):
         return False
     above = {(i, c) for p in parts for i, c in enumerate(p) if c}
     filled = [(i, c) for i, c in enumerate(cells) if c and (i, c) not in above]
@@ -658,7 +661,7 @@ def _tables(
             with_top = _header([top.cells, cells])
             if with_top is not None and _keeps_roles(header, with_top):
                 header, header_lines = with_top, [top.cells, cells]
-        if header is None and positional and not (current and current.structured):
+        if header is None and not (current and current.structured):
             header = _header_over_block(cells, lines[index + 1 :])
         above = None
         if header is not None and not (current and current.structured):
@@ -688,6 +691,7 @@ def _tables(
                     reach=header.reach,
                     short_rows=short_rows,
                     wrapped=wrapped,
+                    block=header.reach > 0,
                 )
                 if prose_sasaran and not structured and "sasaran" not in header.roles:
                     current.sasaran = prose_sasaran

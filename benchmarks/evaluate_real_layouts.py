@@ -6,7 +6,7 @@ akhir``) and, where the table gives them, the realisasi and capaian:
 
 * ``real/layouts/gold.tsv``: the tables in layouts the project lacked (HTML, CSV, Word,
   PDF; one as a page's text);
-* ``real/renstra_views.gold.tsv``: the two Renstra views (HTML, two PDF prints, Word).
+* ``real/renstra_views.gold.tsv``: the two Renstra views (HTML, CSV, two PDF prints, Word).
 
 A row read matches a line when its indicator and target (spaces joined) and period agree;
 ``full`` also asks its realisasi and capaian to be the gold's where the gold has one.

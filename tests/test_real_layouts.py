@@ -116,7 +116,7 @@ def test_a_plan_over_years_gives_its_end_of_period_target_and_no_group_rows() ->
 VIEWS = _gold(REAL / "renstra_views.gold.tsv")
 
 
-@pytest.mark.parametrize("suffix", [".html", ".pdf", ".pages.pdf", ".lo.docx"])
+@pytest.mark.parametrize("suffix", [".html", ".csv", ".pdf", ".pages.pdf", ".lo.docx"])
 @pytest.mark.parametrize("name", sorted(VIEWS))
 def test_the_renstra_views_read_every_line_by_period(name: str, suffix: str) -> None:
     read = Counter(_key(r) for r in read_document(REAL / f"{name}{suffix}"))

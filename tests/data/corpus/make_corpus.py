@@ -15,8 +15,8 @@ from PDFs) and ``tests/data/unseen``. Each becomes:
 * ``NAME.lo.docx`` (the seeds): the HTML opened and saved as Word by LibreOffice.
 
 The real tables under ``real/`` (SOURCES.md) become ``NAME.pdf`` and ``NAME.lo.docx`` beside
-them (``make_corpus.py real`` makes only those); the tables of ``real/layouts/`` also
-become ``NAME.csv`` (``make_corpus.py real layouts`` makes only those).
+them, and ``NAME.csv`` (``make_corpus.py real`` makes only those; ``make_corpus.py real
+layouts`` only the tables of ``real/layouts/``).
 
 Run from anywhere: ``python tests/data/corpus/make_corpus.py`` (needs ``chromium``,
 ``soffice`` and python-docx; missing tools skip their files with a message).
@@ -272,12 +272,13 @@ def to_csv(page: Path, out: Path) -> None:
 
 
 def real() -> None:
-    """The real tables under ``real/`` (see SOURCES.md) printed to PDF and saved as Word;
-    those under ``real/layouts/`` also exported as CSV (small tables: one PDF print)."""
+    """The real tables under ``real/`` (see SOURCES.md) printed to PDF, saved as Word and
+    exported as CSV; those under ``real/layouts/`` are small: one PDF print each."""
     for page in sorted((HERE / "real").glob("*.html")):
         for style, suffix in ((PRINT_FIT, ".pdf"), (PRINT_PAGES, ".pages.pdf")):
             print_fitted(page, style, page.with_suffix(suffix))
         to_lo_docx(page, page.with_suffix(".lo.docx"))
+        to_csv(page, page.with_suffix(".csv"))
         print("made", page.stem)
     real_layouts()
 

@@ -23,10 +23,13 @@ from .cells import (
     _unmarked,
 )
 from .header import (
+    _YEAR_LABEL,
     _block_header,
     _first_roles,
+    _Header,
     _header,
     _header_like,
+    _header_over_block,
     _is_number_row,
     _is_separator_row,
     _level_of,
@@ -70,6 +73,9 @@ class _Draft:
     # the budget beside each period's target, and the indicator's level
     per_budget: dict[str, str] = attrs.Factory(dict)
     level: str = ""
+    # a plan's realisasi and capaian of each period, where it reports them by period
+    per_realisasi: dict[str, str] = attrs.Factory(dict)
+    per_capaian: dict[str, str] = attrs.Factory(dict)
 
 
 @attrs.define
@@ -101,6 +107,9 @@ class _Table:
     # cells wrap over several lines (a PDF page's text in columns): a line with no target
     # and no number whose indicator does not open like one goes on the row above
     wrapped: bool = False
+    # the header is a block of rows read as column paths (0271, 0274): its label rows go
+    # on it in text too, where cells keep their columns by their tabs
+    block: bool = False
 
     def __attrs_post_init__(self) -> None:
         self.end = self.start
@@ -126,11 +135,15 @@ class _Table:
 
     @property
     def budget_columns(self) -> tuple[tuple[int, str], ...]:
+        return self.period_columns("anggaran")
+
+    def period_columns(self, role: str) -> tuple[tuple[int, str], ...]:
+        """The columns of ``role`` that a header block gives a period, with it."""
         periods = dict(enumerate(self.periods))
         return tuple(
             (i, period)
-            for i, role in enumerate(self.roles)
-            if role == "anggaran" and (period := periods.get(i))
+            for i, r in enumerate(self.roles)
+            if r == role and (period := periods.get(i))
         )
 
     def level_of(self, cells: Sequence[str], indicator: str) -> str:
@@ -179,6 +192,8 @@ class _Table:
         sasaran = _unmarked(values.get("sasaran", ""))[0]
         per_year = {y: aligned[i] for i, y in self.year_columns if aligned[i]}
         per_budget = {y: aligned[i] for i, y in self.budget_columns if aligned[i]}
+        if self.year_columns and not per_year and self._group_row(indicator, aligned):
+            return  # an aspek, fokus or urusan over the indicators, or a total: no indicator
         prev = self.drafts[-1] if self.drafts else None
         numbered = bool(values.get("no"))
         continues = (
@@ -229,9 +244,29 @@ class _Table:
             doubts.append("realigned")
         draft = self.draft(line.number, values, self.sasaran, doubts)
         draft.indicator, draft.per_year, draft.per_budget = indicator, per_year, per_budget
+        for role, into in (("realisasi", draft.per_realisasi), ("capaian", draft.per_capaian)):
+            columns = self.period_columns(role) if len(self.year_columns) >= 2 else ()
+            if len(columns) >= 2:
+                into.update({y: aligned[i] for i, y in columns if aligned[i]})
+                setattr(draft, role, "")  # each period's row takes its own
         if self.levels:
             draft.level = self.level_of(aligned, values.get("indicator", ""))
         self.drafts.append(draft)
+
+    def _group_row(self, indicator: str, aligned: Sequence[str]) -> bool:
+        """A row of a plan over periods with no target in any period that is no
+        indicator (docs/decisions/0274): its text is in capitals (``ASPEK KESEJAHTERAAN
+        MASYARAKAT``, ``RATA-RATA CAPAIAN KINERJA``), as a table's headings and totals are
+        written, or it holds no value in any column and opens with no measure word
+        (``Fokus Kesejahteraan dan Pemerataan Ekonomi``, an urusan). An indicator whose
+        plan sets no target yet (``Jumlah laporan``) stays a row."""
+        if _all_caps(indicator):
+            return True
+        return not _starts_measure(indicator) and not any(
+            cell
+            for role, cell in zip(self.roles, aligned, strict=False)
+            if role in _VALUE_HOLDING or role in ("anggaran", "satuan")
+        )
 
     def draft(self, number: int, values: dict[str, str], sasaran: str, doubts: list[str]) -> _Draft:
         return _Draft(
@@ -281,6 +316,8 @@ class _Table:
             if self.positional and not self.structured and self.misplaced(aligned):
                 aligned = _realign(roles, aligned)
                 self.realigned = True
+        elif not self.positional and (shifted := _run_shifted(roles, aligned)) is not None:
+            aligned, self.realigned = shifted, True
         elif len(aligned) != n or self.misplaced(aligned):
             aligned = _realign(roles, aligned)
             self.realigned = self.positional
@@ -385,6 +422,44 @@ _VALUE_HOLDING = _VALUE_ROLES | {"baseline", "other", "year"}
 _TEXT_ROLES = frozenset({"sasaran", "indicator", "tujuan", "program", "kegiatan"})
 
 
+# The value columns whose run a row's run of values is matched against.
+_RUN_ROLES = frozenset({"target", "realisasi", "capaian", "baseline"})
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The (start, length) of each run of true flags."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            out.append((start, i - start))
+            start = None
+    return out
+
+
+def _run_shifted(roles: Sequence[str | None], cells: list[str]) -> list[str] | None:
+    """A row of text cells that lost (or gained) a cell before its values (an empty cell
+    a page's text left out): its run of values is exactly as long as the header's run of
+    value columns, three or more, but starts one or two columns off. The whole row moves
+    by that much, so that its values and the texts before them are under their columns
+    again (docs/decisions/0275)."""
+    header = [r for r in _runs([r in _RUN_ROLES for r in roles]) if r[1] >= 3]
+    if len(header) != 1:
+        return None
+    start, length = header[0]
+    row = [r for r in _runs([bool(c) and _target_shaped(c) for c in cells]) if r[1] == length]
+    if len(row) != 1 or not 0 < abs(start - row[0][0]) <= 2:
+        return None
+    shift = start - row[0][0]
+    moved = [*[""] * shift, *cells] if shift > 0 else cells[-shift:]
+    n = len(roles)
+    if any(moved[n:]):
+        return None
+    return (moved + [""] * n)[:n]
+
+
 def _right_fit(cells: list[str], width: int) -> list[str]:
     if width <= 0:
         return []
@@ -433,7 +508,7 @@ def _continues_block(cells: Sequence[str], table: _Table, parts: Sequence[Sequen
     header (``Tahun-3 | | Tahun-4``, ``Target | Rp``): short labels, no target-shaped
     value but a year, and nothing under the indicator column. A label merged down from
     the rows above (``Indikator Sasaran`` over the whole block) is no cell of its own."""
-    if table.drafts or table.structured or not table.positional:
+    if table.drafts or table.structured or not (table.positional or table.block):
         return False
     above = {(i, c) for p in parts for i, c in enumerate(p) if c}
     filled = [(i, c) for i, c in enumerate(cells) if c and (i, c) not in above]
@@ -480,13 +555,27 @@ def _same(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
     return trimmed(a) == trimmed(b)
 
 
+def _keeps_roles(alone: _Header | None, with_top: _Header) -> bool:
+    """Whether the line above a header goes on it without changing what the header
+    names by itself: ``Tahun 2023`` over ``Target`` gives the target its year, but a
+    label record ``Tahun | 2020`` over ``Sasaran | Indikator | Target`` (a PK's cover
+    table) does not make the sasaran a year column."""
+    if alone is None:
+        return True
+    return all(a is None or a == b for a, b in zip(alone.roles, with_top.roles, strict=False))
+
+
 def _reach(parts: Sequence[Sequence[str]]) -> int:
     """One past the rightmost column a header's labels name."""
     return 1 + max((i for p in parts for i, c in enumerate(p) if c), default=-1)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
+
+
+def _all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
 
 def _tables(
@@ -529,6 +618,10 @@ def _tables(
             ended = (current or ended) if note else None
             current, suspended, above, parts = None, None, None, []  # text ends a table
             named = _sasaran_heading(text)
+            if named is None and note and ended is not None and _SASARAN_OPENER.match(text):
+                # a row across a table that names the sasaran of the rows below it
+                # (``Meningkatnya Pembinaan Perbendaharaan.``), as a merged cell does
+                named = text
             if named is not None:
                 prose_sasaran, heading_open = named, True
             elif heading_open and prose_sasaran and _starts_lower(text):
@@ -566,8 +659,10 @@ def _tables(
         header_lines: list[Sequence[str]] = [cells]
         if top is not None and top.cells is not None:
             with_top = _header([top.cells, cells])
-            if with_top is not None:
+            if with_top is not None and _keeps_roles(header, with_top):
                 header, header_lines = with_top, [top.cells, cells]
+        if header is None and not (current and current.structured):
+            header = _header_over_block(cells, lines[index + 1 :])
         above = None
         if header is not None and not (current and current.structured):
             first = _first_roles(cells)
@@ -591,8 +686,12 @@ def _tables(
                     header.years,
                     first,
                     positional=positional,
+                    periods=header.periods,
+                    levels=header.levels,
+                    reach=header.reach,
                     short_rows=short_rows,
                     wrapped=wrapped,
+                    block=header.reach > 0,
                 )
                 if prose_sasaran and not structured and "sasaran" not in header.roles:
                     current.sasaran = prose_sasaran
@@ -611,6 +710,8 @@ def _tables(
             # a sheet): its header still names their columns, and no row is left out.
             current, ended = ended, None
             current.after_break = False
+            if prose_sasaran and "sasaran" not in current.roles and not current.structured:
+                current.sasaran = prose_sasaran  # the sasaran row the records go on under
         if current is None:
             if _header_like(cells):
                 above = line

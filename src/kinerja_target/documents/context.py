@@ -33,7 +33,11 @@ DOC_TYPES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-_HEADING_LABEL = re.compile(r"\b(unit\s+organisasi|unit\s+kerja|satuan\s+kerja|satker)\b", re.I)
+_HEADING_LABEL = re.compile(
+    r"\b(unit\s+organisasi|unit\s+kerja|satuan\s+kerja|satker|nama\s+kelembagaan)\b"
+    r"|^\W*tahun(?:\s+anggaran)?\s*:",
+    re.I,
+)
 
 
 _YEAR_PATTERNS = (
@@ -105,11 +109,32 @@ class _Context:
         return found if found is not None and found.line < before else None
 
 
+# The labels of a cover table's records (``Nama Kelembagaan | KPU Kabupaten Ponorogo``,
+# ``Tahun | 2020``): a PK's and an LKj's identification, written as cells.
+_LABEL_CELL = re.compile(
+    r"^\W*(?:nama\s+kelembagaan|nama\s+instansi|(?:nama\s*/\s*)?unit\s+organisasi|unit\s+kerja"
+    r"|satuan\s+kerja|satker|tahun(?:\s+anggaran)?)\W*$",
+    re.I,
+)
+
+
+def _label_record(line: Line) -> str | None:
+    """A record of a label and its value, read as the label line it stands for
+    (``Tahun : 2020``)."""
+    filled = [c.strip() for c in line.cells or () if c.strip()]
+    if len(filled) == 2 and _LABEL_CELL.match(filled[0]):
+        return f"{filled[0].rstrip(' :')} : {filled[1]}"
+    return None
+
+
 def _paragraphs(lines: Sequence[Line]) -> Iterator[tuple[int, list[str]]]:
-    """Runs of consecutive non-blank prose lines, with the number of their first line."""
+    """Runs of consecutive non-blank prose lines, with the number of their first line; a
+    label record (``Tahun | 2020``) is the label line it stands for."""
     start, block = 0, list[str]()
     for line in lines:
         text = line.text.strip() if line.cells is None or line.lone else ""
+        if line.cells is not None and not line.lone:
+            text = _label_record(line) or ""
         text = text.replace("*", "").strip()
         if text:
             if not block:
@@ -148,19 +173,32 @@ def _context(lines: Sequence[Line]) -> _Context:
         if marks:
             continue
         text = " ".join(" ".join(block).split())
-        if not _heading_like(text):
-            continue
-        unit = places.unit_in(text)
-        if unit is not None:
-            units.append(_Event(start, unit))
-        year = _year_in(text)
-        if year is not None:
-            years.append(_Event(start, year))
-        doc_type = _doc_type_in(text)
-        if doc_type is not None:
-            doc_types.append(_Event(start, doc_type))
+        if _heading_like(text):
+            headings = [(start, text)]
+        else:
+            # Title rows with no blank row between them and the paragraph below (a sheet's
+            # or a CSV's rows, one a line): each line that is a heading on its own.
+            headings = [(start + k, t) for k, t in enumerate(block) if _heading_like(t)]
+            for k, line_text in enumerate(block):
+                if _dated_title(line_text) and not _heading_like(line_text):
+                    # A short title in title case that names the year (``Balai Karantina
+                    # Pertanian Kelas II Yogyakarta Tahun 2020``): its year, not its places.
+                    year = _year_in(line_text)
+                    if year is not None:
+                        years.append(_Event(start + k, year))
+        for at, heading in headings:
+            unit = places.unit_in(heading)
+            if unit is not None:
+                units.append(_Event(at, unit))
+            year = _year_in(heading)
+            if year is not None:
+                years.append(_Event(at, year))
+            doc_type = _doc_type_in(heading)
+            if doc_type is not None:
+                doc_types.append(_Event(at, doc_type))
     signatures.extend(_side_by_side_signatures(lines))
     signatures.sort(key=lambda s: s.line)
+    years.sort(key=lambda e: e.line)  # a block's title lines may be read out of order
     return _Context(tuple(units), tuple(years), tuple(doc_types), tuple(signatures))
 
 
@@ -198,6 +236,11 @@ def _heading_like(text: str) -> bool:
     return text.startswith(":") or (
         len(words) <= 8 and words[0].lower() in ("kpu", "komisi", "sekretariat")
     )
+
+
+def _dated_title(text: str) -> bool:
+    """A short line in title case that names a year as a title does (``... Tahun 2020``)."""
+    return len(text.split()) <= 12 and _title_like(text) and bool(_YEAR_PATTERNS[0].search(text))
 
 
 def _all_caps(text: str) -> bool:

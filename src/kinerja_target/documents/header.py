@@ -1,5 +1,6 @@
 """Headers: a column's role from its header text (``data/tables_columns.csv``), headers over
-several lines, years in headers, column-number rows.
+several lines, header blocks (column paths, periods) and where they begin, years in
+headers, column-number rows.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from .. import _data
+from ..containers.grid import Line
 from ..folding import strip_tags
-from .cells import _SEPARATOR_CELL
+from .cells import _SEPARATOR_CELL, _target_shaped
 
 # Words a flattened header line may hold besides the column names.
 _HEADER_FILLERS = frozenset({"kinerja", "strategis", "utama", "kerja", "program", "tahun", "%"})
@@ -107,7 +109,7 @@ _YEAR_IN_HEADER = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BARE_YEAR = re.compile(r"^\W*(?:tahun\s+)?((?:19|20)\d\d)\W*$", re.I)
 
 
-_YEAR_TARGET_WORDS = frozenset({"target", "tahun", "th", "ta", "kinerja"})
+_YEAR_TARGET_WORDS = frozenset({"target", "tahun", "th", "ta", "kinerja", "capaian"})
 
 
 # The roles a column takes from a header cell spanning several header lines, most
@@ -175,6 +177,7 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
     roles: list[str | None] = []
     years: list[int | None] = []
     plain: list[bool] = []  # "Target 2024", "2024": a year's target and nothing more
+    ends: list[bool] = []  # "Kondisi Akhir 2023": the end of the plan's period
     recognised = filled = 0
     for i in range(width):
         texts = list(dict.fromkeys(p[i] for p in parts if i < len(p) and p[i]))
@@ -188,7 +191,14 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
         found = [int(m) for t in texts for m in _YEAR_IN_HEADER.findall(t)]
         year = found[0] if found else None
         bare_year = bool(texts) and all(_BARE_YEAR.match(t) for t in texts)
-        if role is None and bare_year and roles and roles[-1] == "target" and years[-1]:
+        if (
+            role is None
+            and bare_year
+            and roles
+            and ((roles[-1] == "target" and years[-1]) or roles[-1] == "baseline")
+        ):
+            # ``Target 2020 | 2021``, and ``Baseline 2024 | 2025 | ... | 2030``: years
+            # after the plan's starting point are its targets (docs/decisions/0275)
             role = "target"
         words = " ".join(map(_header_text, texts)).split()
         filled += bool(texts)
@@ -198,19 +208,23 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
         plain.append(
             bool(words) and all(w in _YEAR_TARGET_WORDS or _BARE_YEAR.match(w) for w in words)
         )
+        ends.append(any(_PERIOD_END.search(t) for t in texts))
     seen = set(roles)
     if "indicator" not in seen or not seen & {"target", "realisasi"}:
         return None
     if recognised < max(2, (filled * 3 + 4) // 5):
         return None
-    return _Header(_resolve(roles, years, plain), tuple(years))
+    resolved, periods = _resolve(roles, years, plain, ends)
+    return _Header(resolved, tuple(years), periods)
 
 
 # -- header blocks: several rows of a table's header, group labels over sub-columns ------
 
 # A period a column of a plan is for, when it is not a calendar year: "Tahun-3",
 # "Tahun ke-2", "TW I", "Triwulan IV", and the end of the plan's period.
-_PLAN_YEAR = re.compile(r"^\W*(?:tahun|th|thn)\.?\s*(?:ke)?\s*[-–.]?\s*(\d{1,2})\W*$", re.I)
+_PLAN_YEAR = re.compile(
+    r"^\W*(?:tahun|th|thn)\.?\s*(?:ke)?\s*[-–.]?\s*(\d{1,2}|(?-i:I{1,3}|IV|V|VI))\W*$", re.I
+)
 _QUARTER = re.compile(r"^\W*(?:tw|triwulan|trw)\.?\s*[-–.]?\s*(iv|i{1,3}|[1-4])\W*$", re.I)
 _PERIOD_END = re.compile(r"\bakhir\b|\bend\b", re.I)
 _QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
@@ -224,8 +238,12 @@ _LEVEL_WORDS = (
 )
 
 
-def _period_of(texts: Sequence[str]) -> str | None:
-    """The period a column's header texts name: a year, a plan year, a quarter, the end."""
+def _period_of(texts: Sequence[str], *, end_first: bool = False) -> str | None:
+    """The period a column's header texts name: a year, a plan year, a quarter, the end
+    of the plan's period; with ``end_first`` the end wins over the year written under it
+    (``Kondisi Kinerja pada Akhir periode RPJMD`` / ``2021``)."""
+    if end_first and any(_PERIOD_END.search(t) for t in texts):
+        return "akhir"
     for text in texts:
         found = _YEAR_IN_HEADER.search(text)
         if found:
@@ -241,6 +259,12 @@ def _period_of(texts: Sequence[str]) -> str | None:
     if any(_PERIOD_END.search(t) for t in texts):
         return "akhir"
     return None
+
+
+def _period_only(text: str) -> bool:
+    """A label that names a period and nothing else (``2022``, ``Tahun 2012``,
+    ``Tahun-3``, ``TW I``): in a header block it says when, never what, a column is."""
+    return bool(_BARE_YEAR.match(text) or _PLAN_YEAR.match(text) or _QUARTER.match(text))
 
 
 def _level_of(text: str) -> str | None:
@@ -292,11 +316,29 @@ def _carried(parts: Sequence[Sequence[str]]) -> list[list[str]]:
                 c += 1
                 continue
             k = c + 1
-            while k < width and not grid[r][k] and any(grid[q][k] for q in range(r + 1, len(grid))):
+            while (
+                k < width
+                and not grid[r][k]
+                and any(grid[q][k] for q in range(r + 1, len(grid)))
+                # a sub-group stays inside its group: ``2023`` under ``Capaian Kinerja``
+                # does not run on under ``Kondisi Kinerja pada akhir periode``
+                and all(filled[q][k] == filled[q][c] for q in range(r))
+            ):
                 filled[r][k] = grid[r][c]
                 k += 1
             c = k
+    # A column no label names, inside the block's reach, lies under a label merged across
+    # columns (``Aspek/Fokus/Bidang Urusan/ Indikator Kinerja`` over four): it reads as
+    # the column to its left.
+    reach = 1 + max((i for row in grid for i, cell in enumerate(row) if cell), default=-1)
+    for k in range(1, reach):
+        if not any(row[k] for row in grid):
+            for row in filled:
+                row[k] = row[k - 1]
     return filled
+
+
+_PERIOD_ROLES = frozenset({"target", "realisasi", "capaian", "anggaran"})
 
 
 def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
@@ -313,54 +355,81 @@ def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
     width = len(grid[0])
     reach = 1 + max((i for row in grid for i, c in enumerate(row) if c), default=-1)
     roles: list[str | None] = []
-    years: list[int | None] = []
-    periods: list[str | None] = []
+    columns: list[list[str]] = []
     levels: list[str | None] = []
     for i in range(width):
         texts = list(dict.fromkeys(row[i] for row in grid if row[i]))
-        role = next((r for r in map(_column_role, reversed(texts)) if r), None)
-        if role is None and texts:
-            role = _column_role(" ".join(texts))
-        period = (
-            _period_of(texts) if role in ("target", "realisasi", "capaian", "anggaran") else None
-        )
+        named = [t for t in texts if not _period_only(t)]
+        role = next((r for r in map(_column_role, reversed(named)) if r), None)
+        if role is None and named:
+            role = _column_role(" ".join(named))
         roles.append(role)
-        periods.append(period)
-        years.append(int(period) if period and period.isdigit() else None)
+        columns.append(texts)
         levels.append(_level_of(" ".join(texts)) if role == "indicator" else None)
     seen = set(roles)
     if "indicator" not in seen or not seen & {"target", "realisasi"}:
         return None
     targets = [i for i, r in enumerate(roles) if r == "target"]
-    by_period = [periods[i] for i in targets]
+    # The end of the period is named above the year it falls in, where that keeps the
+    # periods apart; a label over every year that says "akhir" does not.
+    for end_first in (True, False):
+        periods = [
+            _period_of(texts, end_first=end_first) if role in _PERIOD_ROLES else None
+            for role, texts in zip(roles, columns, strict=True)
+        ]
+        by_period = [periods[i] for i in targets]
+        if None not in by_period and len(set(by_period)) == len(by_period):
+            break
+    years = [int(p) if p and p.isdigit() else None for p in periods]
     if len(targets) < 2 or None in by_period or len(set(by_period)) < len(by_period):
         return None  # not a plan over periods: the one-header reading stands
     out = list(roles)
     for role in ("realisasi", "capaian", "satuan", "sasaran", "no"):
-        columns = [i for i, r in enumerate(roles) if r == role]
-        for i in columns[1:]:
+        same = [i for i, r in enumerate(roles) if r == role]
+        if role in ("realisasi", "capaian") and _per_period(same, periods, by_period):
+            continue  # a realisasi and a capaian for each period: each row takes its own
+        for i in same[1:]:
             out[i] = "other"
     return _Header(tuple(out), tuple(years), tuple(periods), tuple(levels), reach)
 
 
+def _per_period(
+    columns: Sequence[int], periods: Sequence[str | None], targets: Sequence[str | None]
+) -> bool:
+    """Whether value columns are one per period, two or more of them of periods a target
+    column has (``REALISASI`` over ``2016 .. 2019`` beside ``TARGET`` over the same years;
+    a ``Capaian terhadap akhir`` beside them too)."""
+    named = [periods[i] for i in columns]
+    return (
+        None not in named and len(set(named)) == len(named) and len(set(named) & set(targets)) >= 2
+    )
+
+
 def _resolve(
-    roles: list[str | None], years: list[int | None], plain: list[bool]
-) -> tuple[str | None, ...]:
-    """One column per role: of repeated columns, the one whose year the others share.
+    roles: list[str | None], years: list[int | None], plain: list[bool], ends: list[bool]
+) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    """One column per role: of repeated columns, the one whose year the others share;
+    and the periods of a multi-year table's columns where a year does not say it.
 
     A multi-year target table (``Target 2020 | 2021 | ...``: target columns that name a
     year and nothing more, no realisasi) keeps all its target columns: each is read as
-    the target of its year.
+    the target of its year, and one column for the end of the period (``Kondisi Akhir
+    2023``, ``Target Akhir Renstra``) as the target of ``akhir`` (docs/decisions/0277).
     """
     out = list(roles)
     targets = [i for i, r in enumerate(roles) if r == "target"]
+    yearly = [i for i in targets if not ends[i]]
+    closing = [i for i in targets if ends[i]]
     multi_year = (
-        len({years[i] for i in targets}) == len(targets) >= 2
-        and all(years[i] and plain[i] for i in targets)
+        len({years[i] for i in yearly}) == len(yearly) >= 2
+        and all(years[i] and plain[i] for i in yearly)
+        and len(closing) <= 1
         and not {"realisasi", "capaian"} & set(roles)
     )
     if multi_year:
-        return tuple(out)
+        if not closing:
+            return tuple(out), ()
+        return tuple(out), tuple("akhir" if i in closing else None for i in range(len(out)))
     value_years = {years[i] for i, r in enumerate(roles) if r in ("realisasi", "capaian")}
     target_years = [years[i] for i in targets]
     year = next((y for y in target_years if y and y in value_years), None)
@@ -374,7 +443,7 @@ def _resolve(
         for i in columns:
             if i != keep:
                 out[i] = "other"
-    return tuple(out)
+    return tuple(out), ()
 
 
 def _header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
@@ -428,3 +497,48 @@ def _first_roles(cells: Sequence[str]) -> tuple[str | None, ...]:
 def _names_columns(cells: Sequence[str]) -> bool:
     """A header of a table that is not a performance table (``Program | Anggaran``)."""
     return _header_like(cells) and sum(bool(c and _column_role(c)) for c in cells) >= 2
+
+
+_YEAR_LABEL = re.compile(r"^\W*(?:tahun\s*)?(?:19|20)\d\d\W*$", re.I)
+
+
+# How many rows a header block may run to below its first row.
+_BLOCK_ROWS = 4
+
+
+def _header_over_block(cells: Sequence[str], below: Sequence[Line]) -> _Header | None:
+    """The header that ``cells`` begins when its value columns are named only on the
+    rows below it (docs/decisions/0274): ``Indikator | Capaian Kinerja dan Kerangka
+    Pendanaan`` over ``2021 | 2022`` over ``Target | Rp``, ``Indikator | Target Capaian
+    setiap Tahun`` over ``2013 .. 2018``. The rows below are short labels (``_labels``);
+    the block is read as column paths, or as one header over several lines."""
+    first = _first_roles(cells)
+    if "indicator" not in first or sum(r is not None for r in first) < 2:
+        return None
+    if any(_target_shaped(c) and not _YEAR_LABEL.match(c) for c in cells if c):
+        return None
+    block: list[Sequence[str]] = [cells]
+    for line in below[:_BLOCK_ROWS]:
+        if line.cells is None or not _labels(line.cells, first):
+            break
+        block.append(line.cells)
+    if len(block) < 2:
+        return None
+    return _block_header(block) or _header(block)
+
+
+def _labels(cells: Sequence[str], first: Sequence[str | None]) -> bool:
+    """A row of a header block under its first row: header words, or two or more short
+    labels (a year, ``Target``, ``Rp``, ``TARGET``) with no value but a year and nothing
+    under an indicator column."""
+    if _header_like(cells):
+        return True
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    if len(filled) < 2:
+        return False
+    for i, cell in filled:
+        if i < len(first) and first[i] == "indicator":
+            return False
+        if len(cell.split()) > 10 or (_target_shaped(cell) and not _YEAR_LABEL.match(cell)):
+            return False
+    return True

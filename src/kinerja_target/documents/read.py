@@ -337,6 +337,11 @@ def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
             "target_raw": cell,
             "budget_raw": draft.per_budget.get(period),
         }
+        # values reported by period: the period's own, none where it has none
+        if draft.per_realisasi:
+            changes["realisasi_raw"] = draft.per_realisasi.get(period)
+        if draft.per_capaian:
+            changes["capaian_raw"] = draft.per_capaian.get(period)
         if year is not None:
             changes["year"] = year
         else:

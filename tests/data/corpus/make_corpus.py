@@ -15,7 +15,8 @@ from PDFs) and ``tests/data/unseen``. Each becomes:
 * ``NAME.lo.docx`` (the seeds): the HTML opened and saved as Word by LibreOffice.
 
 The real tables under ``real/`` (SOURCES.md) become ``NAME.pdf`` and ``NAME.lo.docx`` beside
-them (``make_corpus.py real`` makes only those).
+them, and ``NAME.csv`` (``make_corpus.py real`` makes only those; ``make_corpus.py real
+layouts`` only the tables of ``real/layouts/``).
 
 Run from anywhere: ``python tests/data/corpus/make_corpus.py`` (needs ``chromium``,
 ``soffice`` and python-docx; missing tools skip their files with a message).
@@ -241,22 +242,60 @@ PRINT_PAGES = (
 )
 
 
+def print_fitted(page: Path, style: str, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        fitted = Path(work) / page.name
+        fitted.write_text(
+            page.read_text(encoding="utf-8").replace("</head>", style + "</head>"),
+            encoding="utf-8",
+        )
+        to_pdf(fitted, out)
+
+
+def to_csv(page: Path, out: Path) -> None:
+    """The page as a spreadsheet's CSV export gives it: a merged cell's text in its
+    top-left cell, the cells it covers empty, a line break kept inside its quoted field;
+    a heading or paragraph is a record of one cell. The grid is the project's own HTML
+    table model (``containers.html``), the one a browser prints."""
+    import csv
+    import io
+
+    sys.path.insert(0, str(HERE.parents[2] / "src"))
+    from kinerja_target.containers import open_grids
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for grid in open_grids(page):
+        for line in grid.lines:
+            writer.writerow(line.cells if line.cells is not None else (line.text,))
+    out.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+
+
 def real() -> None:
-    """The real tables under ``real/`` (see SOURCES.md) printed to PDF and saved as Word."""
+    """The real tables under ``real/`` (see SOURCES.md) printed to PDF, saved as Word and
+    exported as CSV; those under ``real/layouts/`` are small: one PDF print each."""
     for page in sorted((HERE / "real").glob("*.html")):
         for style, suffix in ((PRINT_FIT, ".pdf"), (PRINT_PAGES, ".pages.pdf")):
-            with tempfile.TemporaryDirectory() as work:
-                fitted = Path(work) / page.name
-                fitted.write_text(
-                    page.read_text(encoding="utf-8").replace("</head>", style + "</head>"),
-                    encoding="utf-8",
-                )
-                to_pdf(fitted, page.with_suffix(suffix))
+            print_fitted(page, style, page.with_suffix(suffix))
         to_lo_docx(page, page.with_suffix(".lo.docx"))
+        to_csv(page, page.with_suffix(".csv"))
+        print("made", page.stem)
+    real_layouts()
+
+
+def real_layouts() -> None:
+    """The tables of ``real/layouts/`` only (``make_corpus.py real layouts``)."""
+    for page in sorted((HERE / "real" / "layouts").glob("*.html")):
+        print_fitted(page, PRINT_PAGES, page.with_suffix(".pdf"))
+        to_lo_docx(page, page.with_suffix(".lo.docx"))
+        to_csv(page, page.with_suffix(".csv"))
         print("made", page.stem)
 
 
 def main() -> None:
+    if sys.argv[1:] == ["real", "layouts"]:
+        real_layouts()
+        return
     if sys.argv[1:] == ["real"]:
         real()
         return

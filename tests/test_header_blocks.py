@@ -159,3 +159,20 @@ def test_a_header_block_in_tabbed_text_reads_as_in_a_table() -> None:
         ("90%", 2021, "1.000"),
         ("95%", 2022, "2.000"),
     ]
+
+
+def test_a_monitoring_table_gives_a_row_for_each_quarter_reported(tmp_path: Path) -> None:
+    # The year's one target, its realisasi by quarter, one capaian for the year: each
+    # quarter is a row (nothing dropped), the capaian on the last quarter's row.
+    table = tmp_path / "pengukuran.csv"
+    table.write_text(
+        "No,Indikator Kinerja,Target,Realisasi,,,,Capaian\n"
+        ",,,TW I,TW II,TW III,TW IV,\n"
+        "1,Persentase laporan tepat waktu,100%,20%,45%,,,45%\n",
+        encoding="utf-8",
+    )
+    rows = read_document(table)
+    assert [(r.period, r.target_raw, r.realisasi_raw, r.capaian_raw) for r in rows] == [
+        ("TW I", "100%", "20%", None),
+        ("TW II", "100%", "45%", "45%"),
+    ]

@@ -134,6 +134,20 @@ class _Table:
         return tuple((i, p) for i, p in columns if p is not None)
 
     @property
+    def realisasi_periods(self) -> tuple[tuple[int, str], ...]:
+        """A monitoring table's realisasi columns with their periods (``TW I`` .. ``TW
+        IV`` under ``Realisasi`` beside the year's one target); none in other tables."""
+        if self.year_columns or sum(r == "target" for r in self.roles) != 1:
+            return ()
+        columns = self.period_columns("realisasi")
+        return columns if len(columns) >= 2 else ()
+
+    @property
+    def by_period(self) -> bool:
+        """Whether a row of this table is one row for each of its periods."""
+        return bool(self.year_columns or self.realisasi_periods)
+
+    @property
     def budget_columns(self) -> tuple[tuple[int, str], ...]:
         return self.period_columns("anggaran")
 
@@ -244,6 +258,12 @@ class _Table:
             doubts.append("realigned")
         draft = self.draft(line.number, values, self.sasaran, doubts)
         draft.indicator, draft.per_year, draft.per_budget = indicator, per_year, per_budget
+        if self.realisasi_periods:
+            # each period reported is a row of the year's target and that period's value
+            draft.per_realisasi = {p: aligned[i] for i, p in self.realisasi_periods if aligned[i]}
+            draft.per_year = dict.fromkeys(draft.per_realisasi, draft.target)
+            if draft.per_realisasi:
+                draft.realisasi = ""
         for role, into in (("realisasi", draft.per_realisasi), ("capaian", draft.per_capaian)):
             columns = self.period_columns(role) if len(self.year_columns) >= 2 else ()
             if len(columns) >= 2:

@@ -381,16 +381,29 @@ def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
         if None not in by_period and len(set(by_period)) == len(by_period):
             break
     years = [int(p) if p and p.isdigit() else None for p in periods]
-    if len(targets) < 2 or None in by_period or len(set(by_period)) < len(by_period):
+    realised = [i for i, r in enumerate(roles) if r == "realisasi"]
+    # A monitoring table: the year's one target, its realisasi by quarter (or month)
+    monitoring = len(targets) == 1 and _distinct_periods(realised, periods)
+    if not monitoring and (
+        len(targets) < 2 or None in by_period or len(set(by_period)) < len(by_period)
+    ):
         return None  # not a plan over periods: the one-header reading stands
     out = list(roles)
     for role in ("realisasi", "capaian", "satuan", "sasaran", "no"):
         same = [i for i, r in enumerate(roles) if r == role]
-        if role in ("realisasi", "capaian") and _per_period(same, periods, by_period):
+        if role in ("realisasi", "capaian") and (
+            _per_period(same, periods, by_period) or (monitoring and role == "realisasi")
+        ):
             continue  # a realisasi and a capaian for each period: each row takes its own
         for i in same[1:]:
             out[i] = "other"
     return _Header(tuple(out), tuple(years), tuple(periods), tuple(levels), reach)
+
+
+def _distinct_periods(columns: Sequence[int], periods: Sequence[str | None]) -> bool:
+    """Whether two or more ``columns`` each have a period of their own."""
+    named = [periods[i] for i in columns]
+    return len(named) >= 2 and None not in named and len(set(named)) == len(named)
 
 
 def _per_period(

@@ -316,7 +316,7 @@ def _rows_of_tables(tables: Sequence[_Table], context: _Context, source: str) ->
         year = context.at(context.years, table.start)
         for draft in table.drafts:
             row = _row(draft, unit, year, doc_type, source, index)
-            if table.year_columns:
+            if table.by_period:
                 rows.extend(_rows_by_year(row, draft))
             else:
                 rows.append(row)
@@ -329,8 +329,12 @@ def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
     plan's own label of it (``Tahun-3``) or the end of its period (``akhir``) is the
     row's period. A ``-`` stays a row: the plan says it sets no target that year."""
     if not draft.per_year:
+        if draft.target:  # a monitoring table's row with no period reported yet
+            return [row]
         return [_retarget(row, target_raw="")]
     rows = []
+    # the year's one capaian beside its realisasi by period is the last period's
+    last = next(reversed(draft.per_year)) if draft.capaian and not draft.per_capaian else None
     for period, cell in draft.per_year.items():
         year = int(period) if period.isdigit() and len(period) == 4 else None
         changes: dict[str, object] = {
@@ -342,6 +346,8 @@ def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
             changes["realisasi_raw"] = draft.per_realisasi.get(period)
         if draft.per_capaian:
             changes["capaian_raw"] = draft.per_capaian.get(period)
+        elif last is not None and period != last:
+            changes["capaian_raw"] = None
         if year is not None:
             changes["year"] = year
         else:

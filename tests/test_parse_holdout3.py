@@ -27,7 +27,7 @@ from evaluate_parse import Outcome, evaluate
 NAME = "eval_targets_holdout3.jsonl"
 
 # hits / total when the set was collected (after the rules of docs/decisions/0012).
-FLOOR = Fraction(152, 176)
+FLOOR = Fraction(152, 177)
 
 _IKU_1_1 = (
     "[IKU 1.1] Persentase lulusan S1 dan D4/D3/D2 yang berhasil mendapat pekerjaan; "
@@ -78,8 +78,13 @@ KNOWN_MISSES: frozenset[tuple[str, str | None]] = frozenset(
         # a list number and a value joined across the space into a decimal (1,24 jam),
         # flagged only as ambiguous_separator
         ("1. 24jam", "Jam buka pelayanan Gawat Darurat"),
-        # a leading word before the number ('Proses 1 Minggu') is refused
+        # a leading word before the number is refused: a filler ('Proses 1 Minggu') and
+        # 'kurang lebih' (about), which is not 'kurang' (less than)
         ("Proses 1 Minggu", "Waktu pelayanan"),
+        (
+            "kurang lebih 30 menit",
+            "Waktu persiapan inkubator, terapi suport oksigen dan peralatan NICU",
+        ),
         # doubtful: 'per seribu' (per mille) is read as the number word seribu
         (
             "< 2 per seribu (pindah ke\npelayanan rawat inap\nsetelah 8 jam)",

@@ -85,7 +85,7 @@ KNOWN_MISSES: frozenset[tuple[str, str | None]] = frozenset(
             "kurang lebih 30 menit",
             "Waktu persiapan inkubator, terapi suport oksigen dan peralatan NICU",
         ),
-        # doubtful: 'per seribu' (per mille) is read as the number word seribu
+        # doubtful: 'per seribu' (per mille, as '‰') is read as the number word seribu
         (
             "< 2 per seribu (pindah ke\npelayanan rawat inap\nsetelah 8 jam)",
             "Kematian pasien di IGD (< 8 jam)",

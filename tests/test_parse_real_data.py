@@ -23,6 +23,7 @@ from kinerja_target import (
     Number,
     Percent,
     Quantity,
+    Range,
     TargetParseError,
     parse_many,
     parse_target,
@@ -392,3 +393,47 @@ def test_a_ratio_is_a_number_and_a_participation_a_share() -> None:
     assert parse_target("66,00", indicator="Partisipasi angkatan kerja") == Percent(
         D("66.00"), warnings=("unit_inferred",)
     )
+
+
+@pytest.mark.parametrize(
+    ("indicator", "kind"),
+    [
+        ("[IKU 1.1] Persentase lulusan yang mendapat pekerjaan", "percent"),
+        ("(IKU 1) Persentase lulusan", "percent"),
+        ("IKU 2.3: Jumlah kerja sama", "count"),
+        ("1.b.1. Rasio daya tampung rumah sakit", "score"),
+    ],
+)
+def test_a_code_before_the_wording_does_not_hide_what_it_asks(indicator: str, kind: str) -> None:
+    found = expectation_for(indicator)
+    assert found is not None
+    assert found.kind == kind
+
+
+def test_a_word_that_begins_like_a_code_is_wording() -> None:
+    assert expectation_for("Ikut sertanya pemilih") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3.   60 %", Percent(D(60), warnings=("list_number",))),
+        ("kurang lebih 30 menit", Quantity(D(30), "menit")),
+        ("Proses 1 Minggu", Quantity(D(1), "minggu")),
+        ("< 2 per seribu", Quantity(D(2), "permil", qualifier="<")),
+    ],
+)
+def test_list_numbers_approximations_and_rates_per_thousand(text: str, value: object) -> None:
+    got = parse_target(text)
+    assert got == value
+    assert got.warnings == value.warnings  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["08.00 - 16.00 WIB", "07.30 s/d 14.30\nSenin-Kamis"])
+def test_opening_hours_are_no_target(text: str) -> None:
+    with pytest.raises(TargetParseError, match="time of day"):
+        parse_target(text)
+
+
+def test_a_range_of_decimals_is_not_a_time() -> None:
+    assert parse_target("7,30 - 14,30") == Range(Number(D("7.30")), Number(D("14.30")))

@@ -92,6 +92,13 @@ _TAG_NAME: Final = re.compile(r"</?([A-Za-z][\w:-]*)")
 _WORD: Final = re.compile(r"[^\W_]+")
 _TOKEN: Final = re.compile(r"[^\W_]+|[/,&]")
 _LEADING_NUMBERING: Final = re.compile(r"^[\W\d_]*(?:[a-z][.)]\s+)?")
+# A code or a hierarchical number before an indicator's wording: "[IKU 1.1] ...",
+# "(IKU 1) ...", "IKU 2.3: ...", "1.b.1. ..."; the wording after it says what it asks.
+_LEADING_CODE: Final = re.compile(
+    r"^(?:\[[^\]]{1,24}\]|\((?:ik[a-z]{0,2}|ss|sk)\b[^)]{0,16}\)"
+    r"|(?:iku|ikk|iki|ikd|iks)\s*\d[\d.]*[a-z]?(?:\.\d+)*\s*[:.\-]?(?=\s)"
+    r"|\d+(?:\.[a-z\d]{1,3})+\.?(?=\s))\s*"
+)
 
 
 def strip_tags(text: str) -> str:
@@ -185,10 +192,13 @@ def tokens(text: str) -> list[str]:
 
 def fold_wording(indicator: str) -> str:
     """An indicator's wording as cue patterns read it: tags stripped, lower case, one
-    space between words, leading numbering (``1.``, ``a)``) removed.
+    space between words, a leading code and numbering (``[IKU 1.1]``, ``1.``, ``a)``,
+    ``1.b.1.``) removed.
 
     >>> fold_wording("  2.1 Persentase  <i>Partisipasi</i> Pemilih")
     'persentase partisipasi pemilih'
+    >>> fold_wording("[IKU 1.1] Persentase lulusan")
+    'persentase lulusan'
     """
-    text = fold_spaces(strip_tags(indicator).lower())
+    text = _LEADING_CODE.sub("", fold_spaces(strip_tags(indicator).lower()), count=1)
     return _LEADING_NUMBERING.sub("", text)

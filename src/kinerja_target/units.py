@@ -138,7 +138,7 @@ UNIT_TABLE: tuple[Unit, ...] = tuple(
         ("responden", "responden", "1", ("resp", "responden")),
         ("rumah_tangga", "rumah_tangga", "1", ("rt", "ruta", "rumah tangga")),
         # Per mille (``‰``, read as the word "permil"): a rate of its own, not a percent.
-        ("permil", "permil", "1", ("permil", "per mil", "promil", "permill")),
+        ("permil", "permil", "1", ("permil", "per mil", "promil", "permill", "per seribu")),
         # Durations. ``menit`` is the base of calendar time, so every factor is exact.
         ("menit", "waktu", "1", ("menit", "mnt")),
         ("jam", "waktu", "60", ("jam",)),

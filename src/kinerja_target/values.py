@@ -95,6 +95,8 @@ class WarningCode(enum.StrEnum):
     IMPLAUSIBLE = "implausible"
     #: A template cell left blank: only the unit mark (``%``, ``Persen``, ``Rp``, ``... %``).
     BLANK_TEMPLATE = "blank_template"
+    #: A list number before the value, set apart by spaces, was dropped (``3.   60 %``).
+    LIST_NUMBER = "list_number"
 
 
 def _parts(parts: Iterable[Target]) -> tuple[Target, ...]:

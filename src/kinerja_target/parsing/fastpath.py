@@ -130,7 +130,7 @@ def _phrases(words: object) -> str:
 
 
 _QUALIFIER_WORDS = {" ".join(k): v for k, v in QUALIFIER_PHRASES.items()}
-_FILLERS = {w for w in FILLER_WORDS if w.isalpha() or "-" in w}
+_FILLERS = {w for w in FILLER_WORDS if w.replace(" ", "").isalpha() or "-" in w}
 # A qualifier or a filler word at the start of a cell, the way the grammar's tokens see
 # it: a whole word (a dot may close it), followed by a space or a digit.
 _PREFIX = re.compile(

@@ -108,8 +108,13 @@ class Parser:
 
     def parse(self) -> Target:
         qualifier = self.qualifier()
-        while self.tok.text in FILLER_WORDS:
-            self.i += 1
+        while True:
+            if self.tok.text in FILLER_WORDS:
+                self.i += 1
+            elif " ".join(self.words_ahead(2)) in FILLER_WORDS:
+                self.i += 2  # "kurang lebih"
+            else:
+                break
         qualifier = qualifier or self.qualifier()
         value = self.grade() or self.measure()
         trailing_q = self.take_phrase(TRAILING_QUALIFIERS)
@@ -563,6 +568,14 @@ def _parse_spaced(text: str, raw: str, expect: Expectation | None) -> Target:
 _SPACED_SEPARATOR = r"(?<=\d)([.,]) (?=\d{1,3}(?!\d))"
 
 
+# Two clock times and a word that says they are times of day (a day, a time zone).
+_CLOCK = r"\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b"
+_CLOCK_TIMES = (
+    rf"{_CLOCK}\s*(?:-|–|s\.?d\.?|s/d|sampai|hingga)\s*{_CLOCK}"
+    r"(?=[\s\S]*\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|wib|wita|wit)\b)"
+)
+
+
 def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
     laid = repair(text)
     stripped = laid.strip()
@@ -585,6 +598,20 @@ def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
             inner = None
         if inner is not None and not isinstance(inner, Number | Missing):
             return inner
+    clock = pattern(_CLOCK_TIMES, re.IGNORECASE).search(laid)
+    if clock is not None:
+        # "07.30 s/d 14.30 Senin-Kamis", "08.00 - 16.00 WIB": opening hours, not a range
+        raise TargetParseError(raw, clock.start(), "a time of day (opening hours) is not a target")
+    numbered = pattern(r"[ \t]*\d{1,2}\.[ \t]{2,}(?=\S)").match(laid)
+    if numbered is not None:
+        # "3.   60 %": a list's number, then the value, as a numbered column of a form
+        # runs into the target cell; a number and one space ("1. 24") stays a guess
+        try:
+            value = _parse_repaired(laid[numbered.end() :], raw, expect)
+        except TargetParseError:
+            pass
+        else:
+            return value.with_warnings(W.LIST_NUMBER)
     fixed = ocr_repair(laid)
     if fixed != laid:
         # OCR letters are repaired only where the repair gives a target.

@@ -132,6 +132,9 @@ FILLER_WORDS = frozenset(
     # perkara", "hampir Rp 1 milyar"); "naik" and "turun" are not among them: they make
     # the figure a change
     | {"angka", "baru", "menembus", "kisaran", "ada", "hampir"}
+    # "Proses 1 Minggu" (a service's time); "kurang lebih 30 menit" is "±", and must not
+    # be read as "kurang" (less than)
+    | {"proses", "kurang lebih", "lebih kurang"}
 )
 SPIP_LEVEL_WORDS = frozenset({"level", "tingkat"})
 JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})

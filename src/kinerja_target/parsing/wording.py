@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import _data
+from ..folding import fold_wording
 from ..units import UNIT_TABLE
 from .vocabulary import pattern
 
@@ -53,8 +54,6 @@ _EXPECTATION_RULES: tuple[tuple[str, str], ...] = (
         "duration",
     ),
 )
-_TAG = r"<[^>]{0,40}>"
-_LEADING_NOISE = r"^[\W\d_]*(?:[a-z][.)]\s+)?"
 # Words between "Jumlah" and the counted noun that say nothing of it.
 _COUNT_FILLERS = frozenset({"seluruh", "total", "para", "yang", "dari", "kelompok", "kader"})
 
@@ -71,13 +70,6 @@ def _whole_nouns() -> frozenset[str]:
         if unit.is_count:
             nouns.update(s for s in (unit.name, *unit.spellings) if " " not in s)
     return frozenset(nouns)
-
-
-def fold_wording(indicator: str) -> str:
-    """An indicator's wording for matching cues: HTML tags and leading numbering
-    (``1.``, ``a)``) removed, lower case, single spaces."""
-    text = pattern(_TAG).sub("", indicator).lower()
-    return pattern(_LEADING_NOISE).sub("", " ".join(text.split()))
 
 
 def _scale_named(text: str) -> tuple[str, str] | None:

@@ -176,3 +176,30 @@ def test_a_monitoring_table_gives_a_row_for_each_quarter_reported(tmp_path: Path
         ("TW I", "100%", "20%", None),
         ("TW II", "100%", "45%", "45%"),
     ]
+
+
+def test_one_line_quarter_headers_keep_every_quarter(tmp_path: Path) -> None:
+    table = tmp_path / "rkt.csv"
+    table.write_text(
+        "No,Indikator Kinerja,Target Tahunan,Target TW I,Target TW II,Target TW III,"
+        "Target TW IV\n1,Jumlah dokumen perencanaan,4 Dok,1 Dok,2 Dok,3 Dok,4 Dok\n",
+        encoding="utf-8",
+    )
+    rows = read_document(table)
+    assert [(r.period, r.target_raw) for r in rows] == [
+        (None, "4 Dok"),
+        ("TW I", "1 Dok"),
+        ("TW II", "2 Dok"),
+        ("TW III", "3 Dok"),
+        ("TW IV", "4 Dok"),
+    ]
+    measured = tmp_path / "pengukuran.csv"
+    measured.write_text(
+        "No,Indikator Kinerja,Target,Realisasi TW I,Realisasi TW II,Capaian\n"
+        "1,Persentase laporan tepat waktu,100%,20%,45%,45%\n",
+        encoding="utf-8",
+    )
+    assert [(r.period, r.realisasi_raw) for r in read_document(measured)] == [
+        ("TW I", "20%"),
+        ("TW II", "45%"),
+    ]

@@ -131,6 +131,11 @@ class _Table:
         ]
         if len(columns) < 2:
             return ()
+        quarters = [p for _, p in columns if p and p.startswith("TW ")]
+        if quarters and len(quarters) == len(columns) - 1:
+            # the year's own target beside its quarters' (0279): a row of its own, "" its
+            # period (the document's year)
+            return tuple((i, p or "") for i, p in columns)
         return tuple((i, p) for i, p in columns if p is not None)
 
     @property

@@ -178,6 +178,7 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
     years: list[int | None] = []
     plain: list[bool] = []  # "Target 2024", "2024": a year's target and nothing more
     ends: list[bool] = []  # "Kondisi Akhir 2023": the end of the plan's period
+    quarters: list[str | None] = []  # "Target TW II": the quarter a column is for
     recognised = filled = 0
     for i in range(width):
         texts = list(dict.fromkeys(p[i] for p in parts if i < len(p) and p[i]))
@@ -209,11 +210,15 @@ def _header(parts: Sequence[Sequence[str]]) -> _Header | None:
             bool(words) and all(w in _YEAR_TARGET_WORDS or _BARE_YEAR.match(w) for w in words)
         )
         ends.append(any(_PERIOD_END.search(t) for t in texts))
+        quarters.append(_quarter_in(texts))
     seen = set(roles)
     if "indicator" not in seen or not seen & {"target", "realisasi"}:
         return None
     if recognised < max(2, (filled * 3 + 4) // 5):
         return None
+    by_quarter = _by_quarter(roles, quarters)
+    if by_quarter is not None:
+        return _Header(by_quarter, tuple(years), tuple(quarters))
     resolved, periods = _resolve(roles, years, plain, ends)
     return _Header(resolved, tuple(years), periods)
 
@@ -398,6 +403,49 @@ def _block_header(parts: Sequence[Sequence[str]]) -> _Header | None:
         for i in same[1:]:
             out[i] = "other"
     return _Header(tuple(out), tuple(years), tuple(periods), tuple(levels), reach)
+
+
+_QUARTER_IN = re.compile(r"\b(?:tw|triwulan|trw)\.?\s*[-–.]?\s*(iv|i{1,3}|[1-4])\b", re.I)
+
+
+def _quarter_in(texts: Sequence[str]) -> str | None:
+    """The quarter a one-line header's label names (``Target TW II``, ``Realisasi
+    Triwulan 3``), if it names one."""
+    for text in texts:
+        found = _QUARTER_IN.search(text)
+        if found:
+            number = found.group(1).upper()
+            return f"TW {_QUARTERS.get(number, number)}"
+    return None
+
+
+def _by_quarter(
+    roles: Sequence[str | None], quarters: Sequence[str | None]
+) -> tuple[str | None, ...] | None:
+    """The roles of a one-line header whose targets or realisasi are by quarter
+    (``Target TW I | Target TW II ...``), every quarter's column kept (docs/decisions/
+    0279); ``None`` when no role has two or more columns of their own quarters. Of the
+    other repeated roles the first column stands."""
+    quartered = {
+        role
+        for role in ("target", "realisasi")
+        if _distinct_periods(
+            [i for i, r in enumerate(roles) if r == role and quarters[i]], quarters
+        )
+    }
+    if not quartered:
+        return None
+    out = list(roles)
+    seen: set[str] = set()
+    for i, role in enumerate(roles):
+        if role is None:
+            continue
+        if role in quartered and (quarters[i] or role == "target"):
+            continue  # a quarter's column, or the year's own target beside them
+        if role in seen:
+            out[i] = "other"
+        seen.add(role)
+    return tuple(out)
 
 
 def _distinct_periods(columns: Sequence[int], periods: Sequence[str | None]) -> bool:

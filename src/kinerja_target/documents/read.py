@@ -350,7 +350,7 @@ def _rows_by_year(row: Row, draft: _Draft) -> list[Row]:
             changes["capaian_raw"] = None
         if year is not None:
             changes["year"] = year
-        else:
+        elif period:  # "": the year's own target, beside its quarters'
             changes["period"] = period
         rows.append(_retarget(row, **changes))
     return rows

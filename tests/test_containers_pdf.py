@@ -17,6 +17,7 @@ from kinerja_target.containers.pdf import (
     _Row,
     _Segment,
     _Table,
+    _unbroken,
 )
 
 
@@ -33,6 +34,20 @@ def test_values_are_not_page_numbers(text: str) -> None:
 def test_a_browsers_printed_date_is_running() -> None:
     assert _PRINTED.search("12/1/26, 9:07 AM")
     assert not _PRINTED.search("Ambon, 09 Januari 2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sesuai Peraturan Perundang-\nUndangan", "sesuai Peraturan Perundang-Undangan"),
+        ("penerapan e-\ngovernment KPU", "penerapan e-government KPU"),
+        # a dash standing alone, or a line break without a hyphen, is a space
+        ("2024 -\n2026", "2024 -\n2026"),
+        ("Laporan\nKeuangan", "Laporan\nKeuangan"),
+    ],
+)
+def test_a_word_broken_at_its_hyphen_is_put_back(text: str, expected: str) -> None:
+    assert _unbroken(text) == expected
 
 
 @pytest.mark.parametrize(

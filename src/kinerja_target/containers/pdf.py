@@ -361,7 +361,19 @@ def _cell_text(plumber: Any, chars: list[dict[str, Any]]) -> str:
         return ""
     text: str = plumber.utils.extract_text(chars)
     lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return _unbroken("\n".join(line for line in lines if line))
+
+
+# A line that ends in a hyphen after a letter, before a letter: a word the printer broke
+# at its hyphen (``Perundang-`` / ``Undangan``, ``e-`` / ``government``).
+_HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=\w)")
+
+
+def _unbroken(text: str) -> str:
+    """A cell's lines with the words broken at their hyphens put back together: a
+    browser and a word processor break a line after a hyphen, so the hyphen is the
+    word's, and the break is no space."""
+    return _HYPHEN_BREAK.sub("", text)
 
 
 # -- text outside ruled tables ---------------------------------------------------------

@@ -8,15 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_target.containers import Span
-from kinerja_target.containers.pdf import (
+from kinerja_target.containers.pdf import _broken, _continue, _Table
+from kinerja_target.containers.pdf_text import (
     _PAGE_NUMBER,
     _PRINTED,
-    _broken,
     _columns,
-    _continue,
     _Row,
     _Segment,
-    _Table,
     _unbroken,
 )
 

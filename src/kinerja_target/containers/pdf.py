@@ -42,38 +42,14 @@ import attrs
 
 from ..errors import DocumentReadError, MissingExtraError
 from .grid import Grid, Line, Span
+from .pdf_text import _JOINING, _PAGE_NUMBER, _Text, _text_lines, _unbroken
 
 __all__ = ["grids"]
 
 _NO_TEXT = "the PDF has no text layer (a scan?): run OCR (e.g. ocrmypdf) first"
 # Two edges closer than this (points) are the same ruling line.
 _SNAP = 2.0
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:dari|/|of)\s*\d{1,4})?\s*$",
-    re.I,
-)
 _DIGITS = re.compile(r"\d+")
-_ADDRESS = re.compile(r"^(?:file|https?)://|^www\.", re.I)
-# The date and time a browser prints in the header: 12/1/26, 9:07 AM
-_PRINTED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}[:.]\d{2}\b")
-# Words that do not end a phrase: a cell whose text ends with one goes on after a break.
-_JOINING = frozenset(
-    [
-        "dan",
-        "atau",
-        "yang",
-        "dengan",
-        "dalam",
-        "untuk",
-        "di",
-        "ke",
-        "dari",
-        "pada",
-        "oleh",
-        "serta",
-        "terhadap",
-    ]
-)
 
 
 def grids(path: Path, source: str) -> list[Grid]:
@@ -151,21 +127,6 @@ def _reason(exc: BaseException) -> str:
 
 
 # -- one page --------------------------------------------------------------------------
-
-
-@attrs.define
-class _Text:
-    """A line outside ruled tables: prose, or cells of a table without ruling lines."""
-
-    top: float
-    page: int
-    text: str = ""
-    cells: tuple[str, ...] | None = None
-    spans: tuple[Span, ...] = ()
-    #: a header or footer line in the page's margin (a date, an address, a page number)
-    running: bool = False
-    #: in the top or bottom band of the page, where running headers and footers stand
-    margin: bool = False
 
 
 @attrs.define
@@ -362,206 +323,6 @@ def _cell_text(plumber: Any, chars: list[dict[str, Any]]) -> str:
     text: str = plumber.utils.extract_text(chars)
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return _unbroken("\n".join(line for line in lines if line))
-
-
-# A line that ends in a hyphen after a letter, before a letter: a word the printer broke
-# at its hyphen (``Perundang-`` / ``Undangan``, ``e-`` / ``government``).
-_HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=\w)")
-
-
-def _unbroken(text: str) -> str:
-    """A cell's lines with the words broken at their hyphens put back together: a
-    browser and a word processor break a line after a hyphen, so the hyphen is the
-    word's, and the break is no space."""
-    return _HYPHEN_BREAK.sub("", text)
-
-
-# -- text outside ruled tables ---------------------------------------------------------
-
-
-@attrs.define
-class _Segment:
-    x0: float
-    x1: float
-    text: str
-
-
-@attrs.define
-class _Row:
-    top: float
-    bottom: float
-    segments: list[_Segment]
-
-
-def _text_lines(plumber: Any, chars: list[dict[str, Any]], page: int, height: float) -> list[_Text]:
-    if not chars:
-        return []
-    words = plumber.utils.extract_words(chars)
-    rows = _rows(words)
-    # A printed page's header and footer (a browser's date, title, address and page
-    # number) sit in the margin: prose, never cells of a table.
-    margin = [r for r in rows if _in_margin(r, height) and _looks_running(r)]
-    body = [r for r in rows if not any(r is m for m in margin)]
-    running = [
-        _Text(r.top, page, text=" ".join(s.text for s in r.segments), running=True) for r in margin
-    ]
-    laid = _layout(body, page)
-    for line in laid:
-        line.margin = line.top < 0.08 * height or line.top > 0.92 * height
-    return sorted(running + laid, key=lambda t: t.top)
-
-
-def _in_margin(row: _Row, height: float) -> bool:
-    return row.bottom < 0.08 * height or row.top > 0.92 * height
-
-
-def _looks_running(row: _Row) -> bool:
-    return any(
-        _PAGE_NUMBER.match(s.text) or _ADDRESS.search(s.text) or _PRINTED.search(s.text)
-        for s in row.segments
-    )
-
-
-def _rows(words: list[dict[str, Any]]) -> list[_Row]:
-    """Words grouped into visual lines, each split where the gap is twice a word space."""
-    words = sorted(words, key=lambda w: (w["top"], w["x0"]))
-    groups: list[list[dict[str, Any]]] = []
-    for word in words:
-        height = word["bottom"] - word["top"]
-        if groups:
-            last = groups[-1]
-            top = min(w["top"] for w in last)
-            if word["top"] - top <= max(1.0, 0.5 * height):
-                last.append(word)
-                continue
-        groups.append([word])
-    rows: list[_Row] = []
-    for group in groups:
-        group.sort(key=lambda w: w["x0"])
-        size = max(w["bottom"] - w["top"] for w in group)
-        segments: list[_Segment] = []
-        for word in group:
-            # A word space is about 0.3 of the letters' height; a column gap is wider.
-            if segments and word["x0"] - segments[-1].x1 <= 0.6 * size:
-                segment = segments[-1]
-                segment.text = f"{segment.text} {word['text']}"
-                segment.x1 = max(segment.x1, float(word["x1"]))
-            else:
-                segments.append(_Segment(float(word["x0"]), float(word["x1"]), word["text"]))
-        top = min(float(w["top"]) for w in group)
-        bottom = max(float(w["bottom"]) for w in group)
-        rows.append(_Row(top, bottom, segments))
-    return rows
-
-
-def _layout(rows: list[_Row], page: int) -> list[_Text]:
-    """Prose lines, and blocks of lines in columns as records of cells.
-
-    A block starts at a line of two columns or more and goes on over such lines close
-    below it, and over the single lines that continue a cell (at a wrapped text's line
-    spacing, starting at a column's left edge).
-    """
-    out: list[_Text] = []
-    i = 0
-    while i < len(rows):
-        if len(rows[i].segments) < 2:
-            out.append(_Text(rows[i].top, page, text=rows[i].segments[0].text))
-            i += 1
-            continue
-        j = i
-        columns = _columns([rows[i]])
-        while j + 1 < len(rows):
-            following = rows[j + 1]
-            if len(following.segments) >= 2 and _close(rows[j], following):
-                j += 1
-                columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
-            elif _continues(rows[j], following, columns) or _between(rows, j + 1):
-                j += 1
-            else:
-                break
-        out.extend(_records(rows[i : j + 1], columns, page))
-        i = j + 1
-    return out
-
-
-def _between(rows: list[_Row], k: int) -> bool:
-    """A single line (a wrapped cell, a cell centred between others) closely followed,
-    within a few lines, by a line in columns: inside the table, not after it."""
-    for n in range(k, min(k + 6, len(rows))):
-        if n > k - 1 and not _close(rows[n - 1], rows[n]):
-            return False
-        if len(rows[n].segments) >= 2:
-            return n > k
-    return False
-
-
-def _close(a: _Row, b: _Row) -> bool:
-    height = max(a.bottom - a.top, b.bottom - b.top, 1.0)
-    return b.top - a.bottom <= 1.2 * height
-
-
-def _columns(block: list[_Row]) -> list[tuple[float, float]]:
-    """The x-ranges that the words of a block fill; a range crossed by few lines (a
-    header over several columns) does not join two columns."""
-    segments = [s for row in block for s in row.segments]
-    low = int(min(s.x0 for s in segments))
-    high = int(max(s.x1 for s in segments)) + 2
-    coverage = [0] * (high - low + 1)
-    for s in segments:
-        coverage[int(s.x0) - low] += 1
-        coverage[int(s.x1) - low + 1] -= 1
-    weak = len(block) // 10
-    columns: list[tuple[float, float]] = []
-    running = 0
-    start: int | None = None
-    for offset, change in enumerate(coverage):
-        running += change
-        if running > weak and start is None:
-            start = offset
-        elif running <= weak and start is not None:
-            columns.append((float(low + start), float(low + offset)))
-            start = None
-    if start is not None:
-        columns.append((float(low + start), float(high)))
-    return columns or [(float(low), float(high))]
-
-
-def _continues(above: _Row, row: _Row, columns: list[tuple[float, float]]) -> bool:
-    """A single line that goes on with a cell of the block above: at the line spacing of
-    a wrapped text, beginning at the left edge of a column and ending before the next."""
-    if len(row.segments) != 1 or len(columns) < 2:
-        return False
-    height = max(row.bottom - row.top, 1.0)
-    if row.top - above.bottom > 0.6 * height:
-        return False
-    segment = row.segments[0]
-    starts = [a for a, _ in columns] + [float("inf")]
-    return any(
-        abs(segment.x0 - a) <= 2 and segment.x1 < starts[k + 1] for k, (a, _) in enumerate(columns)
-    )
-
-
-def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
-    # A point in the gap between two columns belongs to the one on its right.
-    for k, (_, end) in enumerate(columns):
-        if x < end:
-            return k
-    return len(columns) - 1
-
-
-def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -> list[_Text]:
-    out: list[_Text] = []
-    for row in block:
-        cells = [""] * len(columns)
-        spans: list[Span] = []
-        for segment in row.segments:
-            first = _column_of(segment.x0, columns)
-            last = _column_of(segment.x1 - 0.5, columns)
-            cells[first] = f"{cells[first]} {segment.text}".strip()
-            if last > first:
-                spans.append(Span(first, 1, last - first + 1))
-        out.append(_Text(row.top, page, cells=tuple(cells), spans=tuple(spans)))
-    return out
 
 
 # -- across pages ----------------------------------------------------------------------

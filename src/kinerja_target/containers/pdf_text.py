@@ -1,0 +1,402 @@
+"""The text of a PDF page outside ruled tables: prose lines, and tables without ruling
+lines read from the words' positions.
+
+Words are grouped into visual lines, and a line is split where the gap between two words
+is wider than twice a word space. A run of such lines in columns is a table: its columns
+are the x-ranges its words fill over the whole block (a gap that stays clear over the
+lines), and its rows are rebuilt from the text's own geometry, as a ruled table's boxes
+would give them:
+
+* in each column, lines at the text's line spacing are one cell (a wrapped cell); a wider
+  gap (the cells' padding, a paragraph's spacing) or an empty line in the column ends it;
+* a row begins where cells begin, and a cell that runs on beside the cells of later rows
+  (a sasaran beside its indicators) is a merged cell over them, a :class:`~.grid.Span`;
+* printed without any gap between rows, a cell that reaches a line where another column
+  begins a cell is cut there, unless its text goes on (it continues in lower case, or the
+  line above ends with a comma, a hyphen or a joining word).
+
+A line in the top or bottom band of the page shaped like a page number, an address or a
+printed date is a running line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from .grid import Span
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:dari|/|of)\s*\d{1,4})?\s*$",
+    re.I,
+)
+_ADDRESS = re.compile(r"^(?:file|https?)://|^www\.", re.I)
+# The date and time a browser prints in the header: 12/1/26, 9:07 AM
+_PRINTED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}[:.]\d{2}\b")
+# A line that ends in a hyphen after a letter, before a letter: a word the printer broke
+# at its hyphen (``Perundang-`` / ``Undangan``, ``e-`` / ``government``).
+_HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=\w)")
+# Words that do not end a phrase: a cell whose line ends with one goes on below.
+_JOINING = frozenset(
+    [
+        "dan",
+        "atau",
+        "yang",
+        "dengan",
+        "dalam",
+        "untuk",
+        "di",
+        "ke",
+        "dari",
+        "pada",
+        "oleh",
+        "serta",
+        "terhadap",
+        "bagi",
+    ]
+)
+
+
+def _unbroken(text: str) -> str:
+    """A cell's lines with the words broken at their hyphens put back together: a
+    browser and a word processor break a line after a hyphen, so the hyphen is the
+    word's, and the break is no space."""
+    return _HYPHEN_BREAK.sub("", text)
+
+
+@attrs.define
+class _Text:
+    """A line outside ruled tables: prose, or cells of a table without ruling lines."""
+
+    top: float
+    page: int
+    text: str = ""
+    cells: tuple[str, ...] | None = None
+    spans: tuple[Span, ...] = ()
+    #: a header or footer line in the page's margin (a date, an address, a page number)
+    running: bool = False
+    #: in the top or bottom band of the page, where running headers and footers stand
+    margin: bool = False
+
+
+@attrs.define
+class _Segment:
+    x0: float
+    x1: float
+    text: str
+    top: float = 0.0
+    bottom: float = 0.0
+
+
+@attrs.define
+class _Row:
+    top: float
+    bottom: float
+    segments: list[_Segment]
+
+
+def _text_lines(plumber: Any, chars: list[dict[str, Any]], page: int, height: float) -> list[_Text]:
+    if not chars:
+        return []
+    words = plumber.utils.extract_words(chars)
+    rows = _rows(words)
+    # A printed page's header and footer (a browser's date, title, address and page
+    # number) sit in the margin: prose, never cells of a table.
+    margin = [r for r in rows if _in_margin(r, height) and _looks_running(r)]
+    body = [r for r in rows if not any(r is m for m in margin)]
+    running = [
+        _Text(r.top, page, text=" ".join(s.text for s in r.segments), running=True) for r in margin
+    ]
+    laid = _layout(body, page)
+    for line in laid:
+        line.margin = line.top < 0.08 * height or line.top > 0.92 * height
+    return sorted(running + laid, key=lambda t: t.top)
+
+
+def _in_margin(row: _Row, height: float) -> bool:
+    return row.bottom < 0.08 * height or row.top > 0.92 * height
+
+
+def _looks_running(row: _Row) -> bool:
+    return any(
+        _PAGE_NUMBER.match(s.text) or _ADDRESS.search(s.text) or _PRINTED.search(s.text)
+        for s in row.segments
+    )
+
+
+def _rows(words: list[dict[str, Any]]) -> list[_Row]:
+    """Words grouped into visual lines, each split where the gap is twice a word space."""
+    words = sorted(words, key=lambda w: (w["top"], w["x0"]))
+    groups: list[list[dict[str, Any]]] = []
+    for word in words:
+        height = word["bottom"] - word["top"]
+        if groups:
+            last = groups[-1]
+            top = min(w["top"] for w in last)
+            if word["top"] - top <= max(1.0, 0.5 * height):
+                last.append(word)
+                continue
+        groups.append([word])
+    rows: list[_Row] = []
+    for group in groups:
+        group.sort(key=lambda w: w["x0"])
+        size = max(w["bottom"] - w["top"] for w in group)
+        segments: list[_Segment] = []
+        for word in group:
+            # A word space is about 0.3 of the letters' height; a column gap is wider.
+            if segments and word["x0"] - segments[-1].x1 <= 0.6 * size:
+                segment = segments[-1]
+                segment.text = f"{segment.text} {word['text']}"
+                segment.x1 = max(segment.x1, float(word["x1"]))
+                segment.top = min(segment.top, float(word["top"]))
+                segment.bottom = max(segment.bottom, float(word["bottom"]))
+            else:
+                segments.append(
+                    _Segment(
+                        float(word["x0"]),
+                        float(word["x1"]),
+                        word["text"],
+                        float(word["top"]),
+                        float(word["bottom"]),
+                    )
+                )
+        top = min(float(w["top"]) for w in group)
+        bottom = max(float(w["bottom"]) for w in group)
+        rows.append(_Row(top, bottom, segments))
+    return rows
+
+
+def _layout(rows: list[_Row], page: int) -> list[_Text]:
+    """Prose lines, and blocks of lines in columns as records of cells.
+
+    A block starts at a line of two columns or more and goes on over such lines close
+    below it, and over the single lines that continue a cell (at a wrapped text's line
+    spacing, starting at a column's left edge).
+    """
+    out: list[_Text] = []
+    i = 0
+    while i < len(rows):
+        if len(rows[i].segments) < 2:
+            out.append(_Text(rows[i].top, page, text=rows[i].segments[0].text))
+            i += 1
+            continue
+        j = i
+        columns = _columns([rows[i]])
+        while j + 1 < len(rows):
+            following = rows[j + 1]
+            if len(following.segments) >= 2 and _close(rows[j], following):
+                j += 1
+                columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
+            elif _continues(rows[j], following, columns) or _between(rows, j + 1):
+                j += 1
+            else:
+                break
+        out.extend(_records(rows[i : j + 1], columns, page))
+        i = j + 1
+    return out
+
+
+def _between(rows: list[_Row], k: int) -> bool:
+    """A single line (a wrapped cell, a cell centred between others) closely followed,
+    within a few lines, by a line in columns: inside the table, not after it."""
+    for n in range(k, min(k + 6, len(rows))):
+        if n > k - 1 and not _close(rows[n - 1], rows[n]):
+            return False
+        if len(rows[n].segments) >= 2:
+            return n > k
+    return False
+
+
+def _close(a: _Row, b: _Row) -> bool:
+    height = max(a.bottom - a.top, b.bottom - b.top, 1.0)
+    return b.top - a.bottom <= 1.2 * height
+
+
+def _columns(block: list[_Row]) -> list[tuple[float, float]]:
+    """The x-ranges that the words of a block fill; a range crossed by few lines (a
+    header over several columns) does not join two columns."""
+    segments = [s for row in block for s in row.segments]
+    low = int(min(s.x0 for s in segments))
+    high = int(max(s.x1 for s in segments)) + 2
+    coverage = [0] * (high - low + 1)
+    for s in segments:
+        coverage[int(s.x0) - low] += 1
+        coverage[int(s.x1) - low + 1] -= 1
+    weak = len(block) // 10
+    columns: list[tuple[float, float]] = []
+    running = 0
+    start: int | None = None
+    for offset, change in enumerate(coverage):
+        running += change
+        if running > weak and start is None:
+            start = offset
+        elif running <= weak and start is not None:
+            columns.append((float(low + start), float(low + offset)))
+            start = None
+    if start is not None:
+        columns.append((float(low + start), float(high)))
+    return columns or [(float(low), float(high))]
+
+
+def _continues(above: _Row, row: _Row, columns: list[tuple[float, float]]) -> bool:
+    """A single line that goes on with a cell of the block above: at the line spacing of
+    a wrapped text, beginning at the left edge of a column and ending before the next."""
+    if len(row.segments) != 1 or len(columns) < 2:
+        return False
+    height = max(row.bottom - row.top, 1.0)
+    if row.top - above.bottom > 0.6 * height:
+        return False
+    segment = row.segments[0]
+    starts = [a for a, _ in columns] + [float("inf")]
+    return any(
+        abs(segment.x0 - a) <= 2 and segment.x1 < starts[k + 1] for k, (a, _) in enumerate(columns)
+    )
+
+
+def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
+    # A point in the gap between two columns belongs to the one on its right.
+    for k, (_, end) in enumerate(columns):
+        if x < end:
+            return k
+    return len(columns) - 1
+
+
+# -- the rows of a table without ruling lines ------------------------------------------
+
+
+@attrs.define
+class _Cell:
+    """The lines of one cell: segments of one column at the text's line spacing."""
+
+    column: int
+    last: int
+    segments: list[_Segment]
+
+    @property
+    def top(self) -> float:
+        return self.segments[0].top
+
+
+def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -> list[_Text]:
+    """The block's rows as records, each cell's wrapped lines joined with ``"\\n"``."""
+    by_column: dict[int, list[tuple[int, _Segment]]] = {}
+    for row in block:
+        for segment in row.segments:
+            first = _column_of(segment.x0, columns)
+            last = _column_of(segment.x1 - 0.5, columns)
+            by_column.setdefault(first, []).append((last, segment))
+    pitch = _pitch(by_column)
+    cells = [cell for column, found in by_column.items() for cell in _cells(column, found, pitch)]
+    spaced = _spaced(by_column, pitch)
+    tops = _row_tops(cells, pitch)
+    if not spaced:
+        cells = _cut(cells, tops, pitch)
+    records: list[list[str]] = [[""] * len(columns) for _ in tops]
+    spans: list[list[Span]] = [[] for _ in tops]
+    starts = sorted({(cell.column, _row_of(cell.top, tops, pitch)) for cell in cells})
+    for cell in sorted(cells, key=lambda c: (c.column, c.top)):
+        r = _row_of(cell.top, tops, pitch)
+        below = [s for c, s in starts if c == cell.column and s > r]
+        end = min(below, default=len(tops))
+        reach = cell.segments[-1].top + 0.3 * pitch
+        down = max(1, sum(1 for t in tops[r:end] if t <= reach))
+        text = _unbroken("\n".join(s.text for s in cell.segments))
+        records[r][cell.column] = f"{records[r][cell.column]}\n{text}".strip()
+        if down > 1 or cell.last > cell.column:
+            spans[r].append(Span(cell.column, down, cell.last - cell.column + 1))
+    return [
+        _Text(top, page, cells=tuple(record), spans=tuple(span))
+        for top, record, span in zip(tops, records, spans, strict=True)
+    ]
+
+
+def _pitch(by_column: dict[int, list[tuple[int, _Segment]]]) -> float:
+    """The line spacing of the block's wrapped text: the commonest distance between two
+    lines of one column that is about a line's height (1 to 1.45 times the letters)."""
+    seen: Counter[float] = Counter()
+    heights: list[float] = []
+    for found in by_column.values():
+        ordered = sorted((s for _, s in found), key=lambda s: s.top)
+        for a, b in itertools.pairwise(ordered):
+            size = max(a.bottom - a.top, 1.0)
+            heights.append(size)
+            if size <= b.top - a.top <= 1.45 * size:
+                seen[round(2 * (b.top - a.top)) / 2] += 1
+    if seen:
+        best = max(seen.values())
+        return min(d for d, n in seen.items() if n == best)
+    sizes = sorted(heights) or [max(s.bottom - s.top for f in by_column.values() for _, s in f)]
+    return 1.2 * sizes[len(sizes) // 2]
+
+
+def _cells(column: int, found: list[tuple[int, _Segment]], pitch: float) -> list[_Cell]:
+    cells: list[_Cell] = []
+    for last, segment in sorted(found, key=lambda f: f[1].top):
+        # Lines of one cell are a line apart, to the rounding of the positions; the
+        # padding or spacing between two cells, however small, is more.
+        if cells and segment.top - cells[-1].segments[-1].top <= pitch + max(0.8, 0.08 * pitch):
+            cells[-1].segments.append(segment)
+            cells[-1].last = max(cells[-1].last, last)
+        else:
+            cells.append(_Cell(column, last, [segment]))
+    return cells
+
+
+def _spaced(by_column: dict[int, list[tuple[int, _Segment]]], pitch: float) -> bool:
+    """Whether the rows stand apart by more than the line spacing (cell padding, a
+    paragraph's spacing): some distance in a column is no whole number of lines."""
+    for found in by_column.values():
+        ordered = sorted((s for _, s in found), key=lambda s: s.top)
+        for a, b in itertools.pairwise(ordered):
+            lines = (b.top - a.top) / pitch
+            if lines > 1.15 and abs(lines - round(lines)) > 0.15:
+                return True
+    return False
+
+
+def _row_tops(cells: list[_Cell], pitch: float) -> list[float]:
+    """Where rows begin: at a cell's first line, unless that line is beside the first
+    line of the row begun above (a cell printed a little lower, in another column)."""
+    tops: list[float] = []
+    columns: set[int] = set()
+    for cell in sorted(cells, key=lambda c: c.top):
+        if tops and cell.top - tops[-1] <= 0.6 * pitch and cell.column not in columns:
+            columns.add(cell.column)
+            continue
+        tops.append(cell.top)
+        columns = {cell.column}
+    return tops
+
+
+def _row_of(top: float, tops: list[float], pitch: float) -> int:
+    return max((k for k, t in enumerate(tops) if t <= top + 0.6 * pitch), default=0)
+
+
+def _cut(cells: list[_Cell], tops: list[float], pitch: float) -> list[_Cell]:
+    """Rows printed without a gap between them: a cell that reaches the line where
+    another cell begins a row is two cells, unless its text goes on there."""
+    out: list[_Cell] = []
+    for cell in cells:
+        current = _Cell(cell.column, cell.last, [cell.segments[0]])
+        for segment in cell.segments[1:]:
+            at_row = any(abs(segment.top - t) <= 0.3 * pitch for t in tops)
+            if at_row and not _goes_on(current.segments[-1].text, segment.text):
+                out.append(current)
+                current = _Cell(cell.column, cell.column, [segment])
+            else:
+                current.segments.append(segment)
+        out.append(current)
+    return out
+
+
+def _goes_on(above: str, text: str) -> bool:
+    words = above.split()
+    return (
+        text[:1].islower()
+        or above[-1:] in (",", "-", "/", "(")
+        or (bool(words) and words[-1].lower() in _JOINING)
+    )

@@ -42,7 +42,15 @@ import attrs
 
 from ..errors import DocumentReadError, MissingExtraError
 from .grid import Grid, Line, Span
-from .pdf_text import _JOINING, _PAGE_NUMBER, _Text, _text_lines, _unbroken
+from .pdf_text import (
+    _JOINING,
+    _PAGE_NUMBER,
+    _framed,
+    _rejoined,
+    _Text,
+    _text_lines,
+    _unbroken,
+)
 
 __all__ = ["grids"]
 
@@ -80,6 +88,8 @@ def grids(path: Path, source: str) -> list[Grid]:
     if len(blank) > unread:
         numbers = [n for n in blank if not any(d.startswith(f"halaman {n} ") for d in damaged)]
         notes.append(f"halaman {', '.join(map(str, numbers))}: no text layer (scanned?), not read")
+    _framed([b for page in pages for b in page.blocks if isinstance(b, _Text)])
+    _rejoined([page.blocks for page in pages if page.has_text])
     blocks = _join_tables(pages)
     ruled = any(isinstance(block, _Table) for block in blocks)
     lines = _number(blocks)

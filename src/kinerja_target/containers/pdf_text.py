@@ -81,6 +81,11 @@ class _Text:
     running: bool = False
     #: in the top or bottom band of the page, where running headers and footers stand
     margin: bool = False
+    #: the x-ranges of the columns of the block of records the line belongs to
+    columns: tuple[tuple[float, float], ...] = ()
+    #: per cell of a record, its first and last lines (``None`` for an empty cell); a
+    #: line of prose's one part
+    edges: tuple[tuple[_Segment, _Segment] | None, ...] = ()
 
 
 @attrs.define
@@ -181,17 +186,18 @@ def _layout(rows: list[_Row], page: int) -> list[_Text]:
     i = 0
     while i < len(rows):
         if len(rows[i].segments) < 2:
-            out.append(_Text(rows[i].top, page, text=rows[i].segments[0].text))
+            segment = rows[i].segments[0]
+            out.append(_Text(rows[i].top, page, text=segment.text, edges=((segment, segment),)))
             i += 1
             continue
         j = i
         columns = _columns([rows[i]])
         while j + 1 < len(rows):
             following = rows[j + 1]
-            if len(following.segments) >= 2 and _close(rows[j], following):
+            if len(following.segments) >= 2 and _close(rows[j], following, columns):
                 j += 1
                 columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
-            elif _continues(rows[j], following, columns) or _between(rows, j + 1):
+            elif _continues(rows[j], following, columns) or _between(rows, j + 1, columns):
                 j += 1
             else:
                 break
@@ -200,25 +206,45 @@ def _layout(rows: list[_Row], page: int) -> list[_Text]:
     return out
 
 
-def _between(rows: list[_Row], k: int) -> bool:
+def _between(rows: list[_Row], k: int, columns: list[tuple[float, float]]) -> bool:
     """A single line (a wrapped cell, a cell centred between others) closely followed,
     within a few lines, by a line in columns: inside the table, not after it."""
     for n in range(k, min(k + 6, len(rows))):
-        if n > k - 1 and not _close(rows[n - 1], rows[n]):
+        if n > k - 1 and not _close(rows[n - 1], rows[n], columns):
             return False
         if len(rows[n].segments) >= 2:
             return n > k
     return False
 
 
-def _close(a: _Row, b: _Row) -> bool:
+def _close(a: _Row, b: _Row, columns: list[tuple[float, float]] | None = None) -> bool:
+    """Whether ``b`` follows ``a`` within the same block: at about a line's distance, or
+    (rows printed with paragraph spacing) a little further when its words stand in the
+    block's columns."""
     height = max(a.bottom - a.top, b.bottom - b.top, 1.0)
-    return b.top - a.bottom <= 1.2 * height
+    gap = b.top - a.bottom
+    if gap <= 1.2 * height:
+        return True
+    return columns is not None and gap <= 2.6 * height and _fits(b, columns)
+
+
+def _fits(row: _Row, columns: list[tuple[float, float]]) -> bool:
+    """Each of the line's parts begins at the left edge of one of ``columns``, or is a
+    short value inside one (a number centred in its cell): text in the block's cells,
+    not prose or another table below it."""
+    if len(columns) < 2:
+        return False
+    return all(
+        any(abs(s.x0 - a) <= 2 for a, _ in columns)
+        or (len(s.text) <= 12 and any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in columns))
+        for s in row.segments
+    )
 
 
 def _columns(block: list[_Row]) -> list[tuple[float, float]]:
     """The x-ranges that the words of a block fill; a range crossed by few lines (a
-    header over several columns) does not join two columns."""
+    header over several columns) does not join two columns, and words alone in an
+    empty stretch (a number column that few rows fill) are a column of their own."""
     segments = [s for row in block for s in row.segments]
     low = int(min(s.x0 for s in segments))
     high = int(max(s.x1 for s in segments)) + 2
@@ -227,6 +253,17 @@ def _columns(block: list[_Row]) -> list[tuple[float, float]]:
         coverage[int(s.x0) - low] += 1
         coverage[int(s.x1) - low + 1] -= 1
     weak = len(block) // 10
+    strong = _ranges(coverage, weak, low, high)
+    sparse = [
+        (a, b)
+        for a, b in _ranges(coverage, 0, low, high)
+        if not any(a < d and c < b for c, d in strong)
+    ]
+    return sorted(strong + sparse) or [(float(low), float(high))]
+
+
+def _ranges(coverage: list[int], weak: int, low: int, high: int) -> list[tuple[float, float]]:
+    """The x-ranges crossed by more than ``weak`` of the words' extents."""
     columns: list[tuple[float, float]] = []
     running = 0
     start: int | None = None
@@ -239,7 +276,7 @@ def _columns(block: list[_Row]) -> list[tuple[float, float]]:
             start = None
     if start is not None:
         columns.append((float(low + start), float(high)))
-    return columns or [(float(low), float(high))]
+    return columns
 
 
 def _continues(above: _Row, row: _Row, columns: list[tuple[float, float]]) -> bool:
@@ -283,6 +320,7 @@ class _Cell:
 
 def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -> list[_Text]:
     """The block's rows as records, each cell's wrapped lines joined with ``"\\n"``."""
+    frame = tuple(columns)
     by_column: dict[int, list[tuple[int, _Segment]]] = {}
     for row in block:
         for segment in row.segments:
@@ -291,12 +329,18 @@ def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -
             by_column.setdefault(first, []).append((last, segment))
     pitch = _pitch(by_column)
     cells = [cell for column, found in by_column.items() for cell in _cells(column, found, pitch)]
-    spaced = _spaced(by_column, pitch)
     tops = _row_tops(cells, pitch)
-    if not spaced:
-        cells = _cut(cells, tops, pitch)
+    right = {
+        column: max(s.x1 for last, s in found if last == column)
+        if any(last == column for last, _ in found)
+        else max(s.x1 for _, s in found)
+        for column, found in by_column.items()
+    }
+    cells = _cut(cells, tops, pitch, right)
+    tops = _row_tops(cells, pitch)
     records: list[list[str]] = [[""] * len(columns) for _ in tops]
     spans: list[list[Span]] = [[] for _ in tops]
+    edges: list[list[tuple[_Segment, _Segment] | None]] = [[None] * len(columns) for _ in tops]
     starts = sorted({(cell.column, _row_of(cell.top, tops, pitch)) for cell in cells})
     for cell in sorted(cells, key=lambda c: (c.column, c.top)):
         r = _row_of(cell.top, tops, pitch)
@@ -306,11 +350,13 @@ def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -
         down = max(1, sum(1 for t in tops[r:end] if t <= reach))
         text = _unbroken("\n".join(s.text for s in cell.segments))
         records[r][cell.column] = f"{records[r][cell.column]}\n{text}".strip()
+        began = edges[r][cell.column]
+        edges[r][cell.column] = (began[0] if began else cell.segments[0], cell.segments[-1])
         if down > 1 or cell.last > cell.column:
             spans[r].append(Span(cell.column, down, cell.last - cell.column + 1))
     return [
-        _Text(top, page, cells=tuple(record), spans=tuple(span))
-        for top, record, span in zip(tops, records, spans, strict=True)
+        _Text(top, page, cells=tuple(record), spans=tuple(span), columns=frame, edges=tuple(ends))
+        for top, record, span, ends in zip(tops, records, spans, edges, strict=True)
     ]
 
 
@@ -346,18 +392,6 @@ def _cells(column: int, found: list[tuple[int, _Segment]], pitch: float) -> list
     return cells
 
 
-def _spaced(by_column: dict[int, list[tuple[int, _Segment]]], pitch: float) -> bool:
-    """Whether the rows stand apart by more than the line spacing (cell padding, a
-    paragraph's spacing): some distance in a column is no whole number of lines."""
-    for found in by_column.values():
-        ordered = sorted((s for _, s in found), key=lambda s: s.top)
-        for a, b in itertools.pairwise(ordered):
-            lines = (b.top - a.top) / pitch
-            if lines > 1.15 and abs(lines - round(lines)) > 0.15:
-                return True
-    return False
-
-
 def _row_tops(cells: list[_Cell], pitch: float) -> list[float]:
     """Where rows begin: at a cell's first line, unless that line is beside the first
     line of the row begun above (a cell printed a little lower, in another column)."""
@@ -373,18 +407,28 @@ def _row_tops(cells: list[_Cell], pitch: float) -> list[float]:
 
 
 def _row_of(top: float, tops: list[float], pitch: float) -> int:
-    return max((k for k, t in enumerate(tops) if t <= top + 0.6 * pitch), default=0)
+    # The row begun nearest above the cell's first line (or a little below it).
+    return min(
+        (k for k, t in enumerate(tops) if t <= top + 0.6 * pitch),
+        key=lambda k: abs(tops[k] - top),
+        default=0,
+    )
 
 
-def _cut(cells: list[_Cell], tops: list[float], pitch: float) -> list[_Cell]:
-    """Rows printed without a gap between them: a cell that reaches the line where
-    another cell begins a row is two cells, unless its text goes on there."""
+def _cut(
+    cells: list[_Cell], tops: list[float], pitch: float, right: dict[int, float]
+) -> list[_Cell]:
+    """A cell that reaches the line where another cell begins a row is two cells there,
+    unless its line above was wrapped: rows printed without a gap between them look like
+    one cell in each column, while a merged cell (a sasaran beside its indicators) goes
+    on past the rows beside it."""
     out: list[_Cell] = []
     for cell in cells:
         current = _Cell(cell.column, cell.last, [cell.segments[0]])
         for segment in cell.segments[1:]:
             at_row = any(abs(segment.top - t) <= 0.3 * pitch for t in tops)
-            if at_row and not _goes_on(current.segments[-1].text, segment.text):
+            above = current.segments[-1]
+            if at_row and not _wrapped(above, segment, right[cell.column]):
                 out.append(current)
                 current = _Cell(cell.column, cell.column, [segment])
             else:
@@ -393,10 +437,146 @@ def _cut(cells: list[_Cell], tops: list[float], pitch: float) -> list[_Cell]:
     return out
 
 
-def _goes_on(above: str, text: str) -> bool:
-    words = above.split()
-    return (
-        text[:1].islower()
-        or above[-1:] in (",", "-", "/", "(")
-        or (bool(words) and words[-1].lower() in _JOINING)
-    )
+def _wrapped(above: _Segment, below: _Segment, right: float) -> bool:
+    """Whether the text of ``above`` goes on in ``below``: the first word below would not
+    have fitted at the end of the line above (the column's text reaches ``right``; a
+    space and a letter's slack for the letters' widths), or the text goes on in lower
+    case or after a hyphen."""
+    word = below.text.split(" ", 1)[0]
+    per_letter = (below.x1 - below.x0) / max(1, len(below.text))
+    fits = above.x1 + per_letter * (len(word) + 2) <= right
+    return not fits or below.text[:1].islower() or above.text.endswith("-")
+
+
+# -- one table's blocks ----------------------------------------------------------------
+
+
+def _framed(lines: list[_Text]) -> None:
+    """Records of one table in blocks that fill fewer columns (the rows of a page that
+    leave the first columns empty, a page after a break) put on the columns of the
+    widest block before them, which theirs fall into one by one."""
+    frame: tuple[tuple[float, float], ...] = ()
+    for line in lines:
+        if line.cells is None or not line.columns:
+            continue
+        if line.columns == frame:
+            continue
+        places = _places(line.columns, frame) if len(line.columns) < len(frame) else None
+        if places is None:
+            frame = line.columns
+            continue
+        cells = [""] * len(frame)
+        edges: list[tuple[_Segment, _Segment] | None] = [None] * len(frame)
+        for k, text in enumerate(line.cells):
+            cells[places[k]] = text
+            edges[places[k]] = line.edges[k] if k < len(line.edges) else None
+        line.edges = tuple(edges)
+        line.spans = tuple(
+            Span(places[s.column], s.rows, places[s.column + s.columns - 1] - places[s.column] + 1)
+            for s in line.spans
+        )
+        line.cells = tuple(cells)
+        line.columns = frame
+
+
+def _places(
+    columns: tuple[tuple[float, float], ...], frame: tuple[tuple[float, float], ...]
+) -> list[int] | None:
+    """The column of ``frame`` each of ``columns`` lies in, mostly, when they keep their
+    order and no two share one."""
+    places: list[int] = []
+    for a, b in columns:
+        overlaps = [min(b, fb) - max(a, fa) for fa, fb in frame]
+        best = max(range(len(frame)), key=lambda k: overlaps[k])
+        # Most of the column inside the frame's: the same table, not one laid out anew.
+        if overlaps[best] <= 0.5 * (b - a) or (places and best <= places[-1]):
+            return None
+        places.append(best)
+    return places
+
+
+def _rejoined(pages: list[list[Any]]) -> None:
+    """A row of a table without ruling lines cut by the page end, put back together.
+
+    The first record on a page (after the running lines, and the table's header if it
+    is repeated) is the rest of the last row of the page before, when both are in the
+    same columns, it leaves a column empty that the rows above fill, and each of its
+    cells goes on with the text of the cell above it in its column: the line before the
+    break was wrapped there (the first word would not have fitted on it), or the rest
+    begins in lower case. Its cells are joined to those cells, and it is dropped.
+    """
+    for before, page in itertools.pairwise(pages):
+        records = [b for b in before if isinstance(b, _Text) and b.cells is not None]
+        if not records or not _ends_page(before, records[-1]):
+            continue
+        table = [r for r in records if r.columns == records[-1].columns]
+        head = table[0].cells or ()
+        found = next(
+            (
+                b
+                for b in page
+                if isinstance(b, _Text)
+                and not b.running
+                and not (b.margin and b.cells is None)
+                and not (b.cells is not None and _folded(b.cells) == _folded(head))
+            ),
+            None,
+        )
+        rest = found
+        if found is not None and found.cells is None:
+            rest = _as_record(found, records[-1].columns)
+        if rest is None or rest.cells is None or rest.columns != records[-1].columns:
+            continue
+        owners = _owners(table, rest)
+        if owners is None:
+            continue
+        for k, owner in owners.items():
+            cells = list(owner.cells or ())
+            cells[k] = _unbroken(f"{cells[k]}\n{(rest.cells or ())[k]}")
+            owner.cells = tuple(cells)
+        page[:] = [b for b in page if b is not found]
+
+
+def _as_record(line: _Text, columns: tuple[tuple[float, float], ...]) -> _Text | None:
+    """A line of prose that stands inside one of ``columns``, as a record of that cell:
+    the last line of a cell carried over to the next page is a line alone."""
+    if len(line.edges) != 1 or line.edges[0] is None:
+        return None
+    segment = line.edges[0][0]
+    inside = [k for k, (a, b) in enumerate(columns) if a - 2 <= segment.x0 and segment.x1 <= b + 2]
+    if len(inside) != 1:
+        return None
+    cells = [""] * len(columns)
+    edges: list[tuple[_Segment, _Segment] | None] = [None] * len(columns)
+    cells[inside[0]], edges[inside[0]] = line.text, line.edges[0]
+    return attrs.evolve(line, cells=tuple(cells), columns=columns, edges=tuple(edges))
+
+
+def _ends_page(blocks: list[Any], last: _Text) -> bool:
+    after = blocks[blocks.index(last) + 1 :]
+    return all(isinstance(b, _Text) and (b.running or b.margin) for b in after)
+
+
+def _folded(cells: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("".join(c.split()) for c in cells if c.strip())
+
+
+def _owners(table: list[_Text], rest: _Text) -> dict[int, _Text] | None:
+    """The record above each filled cell of ``rest`` whose text goes on in it."""
+    assert rest.cells is not None
+    filled = [k for k, text in enumerate(rest.cells) if text]
+    last = table[-1].cells or ()
+    if not filled or all(k in filled for k, text in enumerate(last) if text):
+        return None
+    owners: dict[int, _Text] = {}
+    for k in filled:
+        owner = next((r for r in reversed(table) if r.cells and r.cells[k]), None)
+        if owner is None or k >= len(owner.edges) or k >= len(rest.edges):
+            return None
+        above, below = owner.edges[k], rest.edges[k]
+        if above is None or below is None:
+            return None
+        if not _wrapped(above[1], below[0], rest.columns[k][1]):
+            return None
+        owners[k] = owner
+    return owners

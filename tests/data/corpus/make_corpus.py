@@ -167,7 +167,7 @@ def to_pdf(page: Path, out: Path) -> None:
         )
 
 
-def to_docx(text: str, out: Path) -> None:
+def to_docx(text: str, out: Path, ruled: bool = True) -> None:
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
@@ -187,7 +187,8 @@ def to_docx(text: str, out: Path) -> None:
         width = max(len(r) for r in rows)
         spans = merges(rows)
         table = document.add_table(rows=len(rows), cols=width)
-        table.style = "Table Grid"
+        if ruled:
+            table.style = "Table Grid"
         for (r, c), (down, across) in spans.items():
             value = rows[r][c].strip() if c < len(rows[r]) else ""
             cell = table.cell(r, c)

@@ -441,11 +441,14 @@ def _wrapped(above: _Segment, below: _Segment, right: float) -> bool:
     """Whether the text of ``above`` goes on in ``below``: the first word below would not
     have fitted at the end of the line above (the column's text reaches ``right``; a
     space and a letter's slack for the letters' widths), or the text goes on in lower
-    case or after a hyphen."""
+    case or after a hyphen. A line of one word is no sign of wrapping (a value in a
+    narrow column fills it)."""
+    if " " not in above.text:
+        return below.text[:1].islower() or _hyphenated(above.text)
     word = below.text.split(" ", 1)[0]
     per_letter = (below.x1 - below.x0) / max(1, len(below.text))
     fits = above.x1 + per_letter * (len(word) + 2) <= right
-    return not fits or below.text[:1].islower() or above.text.endswith("-")
+    return not fits or below.text[:1].islower() or _hyphenated(above.text)
 
 
 # -- one table's blocks ----------------------------------------------------------------
@@ -510,31 +513,56 @@ def _rejoined(pages: list[list[Any]]) -> None:
         if not records or not _ends_page(before, records[-1]):
             continue
         table = [r for r in records if r.columns == records[-1].columns]
-        head = table[0].cells or ()
-        found = next(
-            (
-                b
-                for b in page
-                if isinstance(b, _Text)
-                and not b.running
-                and not (b.margin and b.cells is None)
-                and not (b.cells is not None and _folded(b.cells) == _folded(head))
-            ),
-            None,
-        )
-        rest = found
-        if found is not None and found.cells is None:
-            rest = _as_record(found, records[-1].columns)
-        if rest is None or rest.cells is None or rest.columns != records[-1].columns:
-            continue
-        owners = _owners(table, rest)
-        if owners is None:
-            continue
-        for k, owner in owners.items():
-            cells = list(owner.cells or ())
-            cells[k] = _unbroken(f"{cells[k]}\n{(rest.cells or ())[k]}")
-            owner.cells = tuple(cells)
-        page[:] = [b for b in page if b is not found]
+        # The last line of a cell carried over alone is prose: it may be followed by
+        # more such lines of the same cell.
+        while _rejoin(table, page):
+            pass
+
+
+def _rejoin(table: list[_Text], page: list[Any]) -> bool:
+    """Join the first record (or line alone) of ``page`` to the cells of ``table`` it
+    goes on with; whether it was a line alone that was joined."""
+    head = _folded(table[0].cells or ())
+    shown = [
+        b
+        for b in page
+        if isinstance(b, _Text)
+        and not b.running
+        and not (b.margin and b.cells is None)
+        and not (b.cells is not None and _folded(b.cells) == head)
+    ]
+    if not shown:
+        return False
+    found, columns = shown[0], table[-1].columns
+    rest = found if found.cells is not None else _as_record(found, columns)
+    if rest is None or rest.cells is None or rest.columns != columns:
+        return False
+    # A line alone goes on with the cell above when its text says so, or when the table
+    # goes on below it and the lines alone with it (else it is the prose after the table).
+    alone = found is not rest
+    after = 1
+    while after < len(shown) and shown[after].cells is None and _as_record(shown[after], columns):
+        after += 1
+    goes_on = after < len(shown) and shown[after].cells is not None
+    owners = _owners(table, rest, geometric=not alone or goes_on)
+    if not owners:
+        return False
+    cells = list(rest.cells)
+    for k, owner in owners.items():
+        joined = list(owner.cells or ())
+        joined[k] = _unbroken(f"{joined[k]}\n{cells[k]}")
+        owner.cells = tuple(joined)
+        above, below = owner.edges[k], rest.edges[k]
+        if above is not None and below is not None:  # as _owners found them
+            owner.edges = (*owner.edges[:k], (above[0], below[1]), *owner.edges[k + 1 :])
+        cells[k] = ""
+    if any(cells):
+        # The rest of a merged cell beside the first row of the page: the row stays.
+        found.cells = tuple(cells)
+        found.edges = tuple(e if cells[k] else None for k, e in enumerate(found.edges))
+        return False
+    page[:] = [b for b in page if b is not found]
+    return alone
 
 
 def _as_record(line: _Text, columns: tuple[tuple[float, float], ...]) -> _Text | None:
@@ -561,22 +589,42 @@ def _folded(cells: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("".join(c.split()) for c in cells if c.strip())
 
 
-def _owners(table: list[_Text], rest: _Text) -> dict[int, _Text] | None:
-    """The record above each filled cell of ``rest`` whose text goes on in it."""
+def _owners(table: list[_Text], rest: _Text, *, geometric: bool) -> dict[int, _Text]:
+    """The record above each filled cell of ``rest`` whose text goes on in it (by the
+    words' positions too when ``geometric``), when ``rest`` leaves a column empty that
+    the last row fills: a row that fills them all is a row of its own."""
     assert rest.cells is not None
     filled = [k for k, text in enumerate(rest.cells) if text]
     last = table[-1].cells or ()
     if not filled or all(k in filled for k, text in enumerate(last) if text):
-        return None
+        return {}
     owners: dict[int, _Text] = {}
     for k in filled:
         owner = next((r for r in reversed(table) if r.cells and r.cells[k]), None)
         if owner is None or k >= len(owner.edges) or k >= len(rest.edges):
-            return None
+            continue
         above, below = owner.edges[k], rest.edges[k]
         if above is None or below is None:
-            return None
-        if not _wrapped(above[1], below[0], rest.columns[k][1]):
-            return None
-        owners[k] = owner
+            continue
+        if _goes_on(above[1].text, below[0].text) or (
+            geometric and _wrapped(above[1], below[0], rest.columns[k][1])
+        ):
+            owners[k] = owner
     return owners
+
+
+def _goes_on(above: str, below: str) -> bool:
+    """The text says it goes on: in lower case, or after a comma, a hyphen or a word
+    that does not end a phrase."""
+    words = above.split()
+    return (
+        below[:1].islower()
+        or above.endswith((",", "/"))
+        or _hyphenated(above)
+        or (bool(words) and words[-1].lower() in _JOINING)
+    )
+
+
+def _hyphenated(text: str) -> bool:
+    # A word broken at its hyphen (``Perundang-``), not a dash or a separator (``--``).
+    return len(text) >= 2 and text.endswith("-") and text[-2].isalpha()

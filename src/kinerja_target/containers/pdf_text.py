@@ -195,6 +195,8 @@ def _layout(rows: list[_Row], page: int) -> list[_Text]:
         while j + 1 < len(rows):
             following = rows[j + 1]
             if len(following.segments) >= 2 and _close(rows[j], following, columns):
+                if j - i >= 2 and _crosses(following, columns):
+                    break  # another table close below, laid out on other columns
                 j += 1
                 columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
             elif _continues(rows[j], following, columns) or _between(rows, j + 1, columns):
@@ -204,6 +206,25 @@ def _layout(rows: list[_Row], page: int) -> list[_Text]:
         out.extend(_records(rows[i : j + 1], columns, page))
         i = j + 1
     return out
+
+
+def _crosses(row: _Row, columns: list[tuple[float, float]]) -> bool:
+    """Whether half the line's parts or more stand off the block's columns: reaching over
+    a gap into the next column (a line a little wider than those above only narrows the
+    gap), or beginning away from every column's left edge (other than a short value
+    inside a column, centred or right-aligned)."""
+
+    def off(s: _Segment) -> bool:
+        if any(
+            s.x0 < end and s.x1 > start + 2 for (_, end), (start, _) in itertools.pairwise(columns)
+        ):
+            return True
+        if any(abs(s.x0 - a) <= 3 for a, _ in columns):
+            return False
+        return not (len(s.text) <= 12 and any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in columns))
+
+    over = sum(1 for s in row.segments if off(s))
+    return over >= max(1, len(row.segments) // 2) and len(row.segments) >= 2
 
 
 def _between(rows: list[_Row], k: int, columns: list[tuple[float, float]]) -> bool:
@@ -338,6 +359,9 @@ def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -
     }
     cells = _cut(cells, tops, pitch, right)
     tops = _row_tops(cells, pitch)
+    # A row is where a cell is: a line that began none (two cells side by side in one
+    # column) makes no row.
+    tops = [tops[k] for k in sorted({_row_of(cell.top, tops, pitch) for cell in cells})]
     records: list[list[str]] = [[""] * len(columns) for _ in tops]
     spans: list[list[Span]] = [[] for _ in tops]
     edges: list[list[tuple[_Segment, _Segment] | None]] = [[None] * len(columns) for _ in tops]

@@ -250,16 +250,17 @@ def _close(a: _Row, b: _Row, columns: list[tuple[float, float]] | None = None) -
 
 
 def _fits(row: _Row, columns: list[tuple[float, float]]) -> bool:
-    """Each of the line's parts begins at the left edge of one of ``columns``, or is a
-    short value inside one (a number centred in its cell): text in the block's cells,
-    not prose or another table below it."""
+    """Text in the block's cells, not prose or another table below it: two of the line's
+    parts or more begin at the left edges of ``columns`` (all of them, in a line of
+    one), and no other part reaches over a gap between two columns (a short value
+    centred in its cell, a cell to the right of those above, do not)."""
     if len(columns) < 2:
         return False
-    return all(
-        any(abs(s.x0 - a) <= 2 for a, _ in columns)
-        or (len(s.text) <= 12 and any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in columns))
-        for s in row.segments
-    )
+    starts = [s for s in row.segments if any(abs(s.x0 - a) <= 2 for a, _ in columns)]
+    if len(starts) < min(2, len(row.segments)):
+        return False
+    gaps = [(end, start) for (_, end), (start, _) in itertools.pairwise(columns)]
+    return not any(s.x0 < end and s.x1 > start + 2 for s in row.segments for end, start in gaps)
 
 
 def _columns(block: list[_Row]) -> list[tuple[float, float]]:
@@ -526,67 +527,71 @@ def _rejoined(pages: list[list[Any]]) -> None:
     """A row of a table without ruling lines cut by the page end, put back together.
 
     The first record on a page (after the running lines, and the table's header if it
-    is repeated) is the rest of the last row of the page before, when both are in the
-    same columns, it leaves a column empty that the rows above fill, and each of its
-    cells goes on with the text of the cell above it in its column: the line before the
-    break was wrapped there (the first word would not have fitted on it), or the rest
-    begins in lower case. Its cells are joined to those cells, and it is dropped.
+    is repeated) is the rest of the last row of the page before when both are in the
+    same columns, it leaves a column empty that the last row fills, and its cells go on
+    with the text of the cells above them: the line before the break was wrapped there
+    (its first word would not have fitted on it), or the rest begins in lower case or
+    follows a comma, a hyphen or a joining word. Those cells are joined to the cells
+    above; a cell that does not go on stays a row of its own (the next row, beside the
+    end of a merged cell). The last lines of a cell carried over alone are lines of
+    prose: they are read so while the table goes on below them, and a line alone that
+    does not go on with a cell is a record of the table with that one cell.
     """
     for before, page in itertools.pairwise(pages):
         records = [b for b in before if isinstance(b, _Text) and b.cells is not None]
         if not records or not _ends_page(before, records[-1]):
             continue
-        table = [r for r in records if r.columns == records[-1].columns]
-        # The last line of a cell carried over alone is prose: it may be followed by
-        # more such lines of the same cell.
-        while _rejoin(table, page):
-            pass
+        columns = records[-1].columns
+        table = [r for r in records if r.columns == columns]
+        head = _folded(table[0].cells or ())
+        shown = [
+            b
+            for b in page
+            if isinstance(b, _Text)
+            and not b.running
+            and not (b.margin and b.cells is None)
+            and not (b.cells is not None and _folded(b.cells) == head)
+        ]
+        for index, found in enumerate(shown):
+            alone = found.cells is None
+            rest = _as_record(found, columns) if alone else found
+            if rest is None or rest.cells is None or rest.columns != columns:
+                break
+            goes_on = not alone or _table_below(shown, index + 1, columns)
+            owners = _owners(table, rest, geometric=goes_on)
+            cells = list(rest.cells)
+            for k, owner in owners.items():
+                joined = list(owner.cells or ())
+                joined[k] = _unbroken(f"{joined[k]}\n{cells[k]}")
+                owner.cells = tuple(joined)
+                above, below = owner.edges[k], rest.edges[k]
+                if above is not None and below is not None:  # as _owners found them
+                    owner.edges = (*owner.edges[:k], (above[0], below[1]), *owner.edges[k + 1 :])
+                cells[k] = ""
+            if owners and not any(cells):
+                page.remove(found)
+                if alone:
+                    continue
+                break
+            if owners:
+                # The rest of a merged cell beside the first row of the page: the row stays.
+                found.cells = tuple(cells)
+                found.edges = tuple(e if cells[k] else None for k, e in enumerate(found.edges))
+                break
+            if alone and goes_on:
+                page[page.index(found)] = rest
+                table.append(rest)
+                continue
+            break
 
 
-def _rejoin(table: list[_Text], page: list[Any]) -> bool:
-    """Join the first record (or line alone) of ``page`` to the cells of ``table`` it
-    goes on with; whether it was a line alone that was joined."""
-    head = _folded(table[0].cells or ())
-    shown = [
-        b
-        for b in page
-        if isinstance(b, _Text)
-        and not b.running
-        and not (b.margin and b.cells is None)
-        and not (b.cells is not None and _folded(b.cells) == head)
-    ]
-    if not shown:
-        return False
-    found, columns = shown[0], table[-1].columns
-    rest = found if found.cells is not None else _as_record(found, columns)
-    if rest is None or rest.cells is None or rest.columns != columns:
-        return False
-    # A line alone goes on with the cell above when its text says so, or when the table
-    # goes on below it and the lines alone with it (else it is the prose after the table).
-    alone = found is not rest
-    after = 1
+def _table_below(shown: list[_Text], start: int, columns: tuple[tuple[float, float], ...]) -> bool:
+    """Whether the table goes on below the lines alone from ``start``: a record follows
+    them, and they stand inside its columns."""
+    after = start
     while after < len(shown) and shown[after].cells is None and _as_record(shown[after], columns):
         after += 1
-    goes_on = after < len(shown) and shown[after].cells is not None
-    owners = _owners(table, rest, geometric=not alone or goes_on)
-    if not owners:
-        return False
-    cells = list(rest.cells)
-    for k, owner in owners.items():
-        joined = list(owner.cells or ())
-        joined[k] = _unbroken(f"{joined[k]}\n{cells[k]}")
-        owner.cells = tuple(joined)
-        above, below = owner.edges[k], rest.edges[k]
-        if above is not None and below is not None:  # as _owners found them
-            owner.edges = (*owner.edges[:k], (above[0], below[1]), *owner.edges[k + 1 :])
-        cells[k] = ""
-    if any(cells):
-        # The rest of a merged cell beside the first row of the page: the row stays.
-        found.cells = tuple(cells)
-        found.edges = tuple(e if cells[k] else None for k, e in enumerate(found.edges))
-        return False
-    page[:] = [b for b in page if b is not found]
-    return alone
+    return after < len(shown) and shown[after].cells is not None
 
 
 def _as_record(line: _Text, columns: tuple[tuple[float, float], ...]) -> _Text | None:
@@ -596,12 +601,18 @@ def _as_record(line: _Text, columns: tuple[tuple[float, float], ...]) -> _Text |
         return None
     segment = line.edges[0][0]
     inside = [k for k, (a, b) in enumerate(columns) if a - 2 <= segment.x0 and segment.x1 <= b + 2]
-    if len(inside) != 1:
+    # A text reaching over the columns to its right from one's left edge: a cell merged
+    # over them (not from the first column's, where the prose after the table begins).
+    starts = [k for k, (a, _) in enumerate(columns) if k and abs(segment.x0 - a) <= 3]
+    if len(inside) != 1 and len(starts) != 1:
         return None
+    column = inside[0] if len(inside) == 1 else starts[0]
+    last = max(k for k, (a, _) in enumerate(columns) if k == column or a < segment.x1 - 2)
     cells = [""] * len(columns)
     edges: list[tuple[_Segment, _Segment] | None] = [None] * len(columns)
-    cells[inside[0]], edges[inside[0]] = line.text, line.edges[0]
-    return attrs.evolve(line, cells=tuple(cells), columns=columns, edges=tuple(edges))
+    cells[column], edges[column] = line.text, line.edges[0]
+    spans = (Span(column, 1, last - column + 1),) if last > column else ()
+    return attrs.evolve(line, cells=tuple(cells), columns=columns, edges=tuple(edges), spans=spans)
 
 
 def _ends_page(blocks: list[Any], last: _Text) -> bool:

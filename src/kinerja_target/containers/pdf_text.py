@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from typing import Any
 
 import attrs
@@ -347,18 +346,24 @@ def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -
     for row in block:
         for segment in row.segments:
             first = _column_of(segment.x0, columns)
-            last = _column_of(segment.x1 - 0.5, columns)
+            # A text merged over columns reaches into the next one, not only its gap.
+            last = max(k for k, (a, _) in enumerate(columns) if k <= first or a < segment.x1 - 2)
             by_column.setdefault(first, []).append((last, segment))
-    pitch = _pitch(by_column)
-    cells = [cell for column, found in by_column.items() for cell in _cells(column, found, pitch)]
-    tops = _row_tops(cells, pitch)
     right = {
         column: max(s.x1 for last, s in found if last == column)
         if any(last == column for last, _ in found)
         else max(s.x1 for _, s in found)
         for column, found in by_column.items()
     }
-    cells = _cut(cells, tops, pitch, right)
+    pitch = _pitch(by_column, right)
+    # Printed without a gap between rows, a cell ends where its line ends short.
+    spaced = _spaced(by_column, pitch)
+    ends = None if spaced else right
+    cells = [
+        cell for column, found in by_column.items() for cell in _cells(column, found, pitch, ends)
+    ]
+    tops = _row_tops(cells, pitch)
+    cells = _cut(cells, tops, pitch, right if spaced else None)
     tops = _row_tops(cells, pitch)
     # A row is where a cell is: a line that began none (two cells side by side in one
     # column) makes no row.
@@ -385,36 +390,64 @@ def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -
     ]
 
 
-def _pitch(by_column: dict[int, list[tuple[int, _Segment]]]) -> float:
+def _pitch(by_column: dict[int, list[tuple[int, _Segment]]], right: dict[int, float]) -> float:
     """The line spacing of the block's wrapped text: the commonest distance between two
-    lines of one column that is about a line's height (1 to 1.45 times the letters)."""
-    seen: Counter[float] = Counter()
+    lines of one column that is about a line's height (1 to 1.45 times the letters),
+    the first of them wrapped (the rows of one-line cells close together are not)."""
+    seen: dict[float, list[float]] = {}
     heights: list[float] = []
-    for found in by_column.values():
+    for column, found in by_column.items():
         ordered = sorted((s for _, s in found), key=lambda s: s.top)
         for a, b in itertools.pairwise(ordered):
             size = max(a.bottom - a.top, 1.0)
             heights.append(size)
-            if size <= b.top - a.top <= 1.45 * size:
-                seen[round(2 * (b.top - a.top)) / 2] += 1
+            if size <= b.top - a.top <= 1.45 * size and _wrapped(a, b, right[column]):
+                seen.setdefault(round(2 * (b.top - a.top)) / 2, []).append(b.top - a.top)
     if seen:
-        best = max(seen.values())
-        return min(d for d, n in seen.items() if n == best)
+        # The distances of the commonest half point, averaged: the spacing itself, to
+        # tell a whole number of lines from a line and some padding.
+        best = max(len(f) for f in seen.values())
+        spacing = seen[min(d for d, f in seen.items() if len(f) == best)]
+        return sum(spacing) / len(spacing)
     sizes = sorted(heights) or [max(s.bottom - s.top for f in by_column.values() for _, s in f)]
     return 1.2 * sizes[len(sizes) // 2]
 
 
-def _cells(column: int, found: list[tuple[int, _Segment]], pitch: float) -> list[_Cell]:
+def _cells(
+    column: int,
+    found: list[tuple[int, _Segment]],
+    pitch: float,
+    ends: dict[int, float] | None,
+) -> list[_Cell]:
+    """The cells of one column. Lines of one cell are a line apart, to the rounding of
+    the positions; the padding or spacing between two cells, however small, is more.
+    With ``ends`` (the column's right edges, rows printed without any gap), a line
+    that ends short of the edge also ends its cell."""
     cells: list[_Cell] = []
     for last, segment in sorted(found, key=lambda f: f[1].top):
-        # Lines of one cell are a line apart, to the rounding of the positions; the
-        # padding or spacing between two cells, however small, is more.
-        if cells and segment.top - cells[-1].segments[-1].top <= pitch + max(0.8, 0.08 * pitch):
+        above = cells[-1].segments[-1] if cells else None
+        if (
+            above is not None
+            and segment.top - above.top <= pitch + max(0.8, 0.08 * pitch)
+            and (ends is None or _wrapped(above, segment, ends[column]))
+        ):
             cells[-1].segments.append(segment)
             cells[-1].last = max(cells[-1].last, last)
         else:
             cells.append(_Cell(column, last, [segment]))
     return cells
+
+
+def _spaced(by_column: dict[int, list[tuple[int, _Segment]]], pitch: float) -> bool:
+    """Whether the rows stand apart by more than the line spacing (cell padding, a
+    paragraph's spacing): some distance in a column is no whole number of lines."""
+    for found in by_column.values():
+        ordered = sorted((s for _, s in found), key=lambda s: s.top)
+        for a, b in itertools.pairwise(ordered):
+            lines = (b.top - a.top) / pitch
+            if lines > 1.04 and abs(lines - round(lines)) > 0.04:
+                return True
+    return False
 
 
 def _row_tops(cells: list[_Cell], pitch: float) -> list[float]:
@@ -441,19 +474,24 @@ def _row_of(top: float, tops: list[float], pitch: float) -> int:
 
 
 def _cut(
-    cells: list[_Cell], tops: list[float], pitch: float, right: dict[int, float]
+    cells: list[_Cell], tops: list[float], pitch: float, right: dict[int, float] | None
 ) -> list[_Cell]:
     """A cell that reaches the line where another cell begins a row is two cells there,
-    unless its line above was wrapped: rows printed without a gap between them look like
-    one cell in each column, while a merged cell (a sasaran beside its indicators) goes
-    on past the rows beside it."""
+    unless its line above was wrapped there (at ``right``, the column's edge), or, rows
+    printed without a gap (``right`` is ``None``), its text says it goes on: a merged
+    cell (a sasaran beside its indicators) goes on past the rows beside it."""
     out: list[_Cell] = []
     for cell in cells:
         current = _Cell(cell.column, cell.last, [cell.segments[0]])
         for segment in cell.segments[1:]:
             at_row = any(abs(segment.top - t) <= 0.3 * pitch for t in tops)
             above = current.segments[-1]
-            if at_row and not _wrapped(above, segment, right[cell.column]):
+            goes_on = (
+                _goes_on(above.text, segment.text)
+                if right is None
+                else _wrapped(above, segment, right[cell.column])
+            )
+            if at_row and not goes_on:
                 out.append(current)
                 current = _Cell(cell.column, cell.column, [segment])
             else:

@@ -198,7 +198,9 @@ def _layout(rows: list[_Row], page: int) -> list[_Text]:
                     break  # another table close below, laid out on other columns
                 j += 1
                 columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
-            elif _continues(rows[j], following, columns) or _between(rows, j + 1, columns):
+            elif _continues(rows[j], following, columns) or _between(
+                rows, j + 1, columns, known=j - i >= 2
+            ):
                 j += 1
             else:
                 break
@@ -226,14 +228,21 @@ def _crosses(row: _Row, columns: list[tuple[float, float]]) -> bool:
     return over >= max(1, len(row.segments) // 2) and len(row.segments) >= 2
 
 
-def _between(rows: list[_Row], k: int, columns: list[tuple[float, float]]) -> bool:
+def _between(rows: list[_Row], k: int, columns: list[tuple[float, float]], *, known: bool) -> bool:
     """A single line (a wrapped cell, a cell centred between others) closely followed,
-    within a few lines, by a line in columns: inside the table, not after it."""
+    within a few lines, by a line in columns: inside the table, not after it. Once the
+    block's ``columns`` are ``known`` over a few lines, a line that reaches over a gap
+    between them is prose (a paragraph, the heading of the next table), and so is what
+    follows it."""
+    gaps = [(end, start) for (_, end), (start, _) in itertools.pairwise(columns)] if known else []
     for n in range(k, min(k + 6, len(rows))):
         if n > k - 1 and not _close(rows[n - 1], rows[n], columns):
             return False
         if len(rows[n].segments) >= 2:
-            return n > k
+            return n > k and not (known and _crosses(rows[n], columns))
+        line = rows[n].segments[0]
+        if any(line.x0 < end and line.x1 > start + 2 for end, start in gaps):
+            return False
     return False
 
 

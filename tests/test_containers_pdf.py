@@ -69,6 +69,20 @@ def test_a_row_broken_by_the_page_break(
     assert _broken(last, first) is expected
 
 
+def test_a_row_broken_where_its_lines_were_wrapped_is_the_rest_of_the_row() -> None:
+    # "... kinerja" filled its line in a cell whose text wraps at 200: "KPU" did not fit.
+    last = ("3", "Meningkatnya akuntabilitas kinerja", "Nilai Akuntabilitas Kinerja", "BB")
+    first = ("", "KPU Kabupaten Bantul", "KPU Kabupaten Bantul", "")
+    full = _Segment(100, 196, "Meningkatnya akuntabilitas kinerja", 0, 9)
+    rest = _Segment(100, 160, "KPU Kabupaten Bantul", 0, 9)
+    above = (None, (full, full, 200.0), (full, full, 200.0), None)
+    below = (None, (rest, rest, 200.0), (rest, rest, 200.0), None)
+    assert _broken(last, first, above, below)
+    short = _Segment(100, 150, "Meningkatnya kinerja", 0, 9)
+    ended = (None, (short, short, 200.0), (short, short, 200.0), None)
+    assert not _broken(last, first, ended, below)
+
+
 def test_parts_on_different_column_edges_are_joined_on_their_union() -> None:
     header = (("No", "Indikator", "Target"), (), 1)
     first = _Table(

@@ -47,9 +47,11 @@ from .pdf_text import (
     _PAGE_NUMBER,
     _framed,
     _rejoined,
+    _Segment,
     _Text,
     _text_lines,
     _unbroken,
+    _wrapped,
 )
 
 __all__ = ["grids"]
@@ -151,9 +153,14 @@ class _Table:
     right: float = 0.0
     #: the last row is cut by the page end (its rest is the first row on the next page)
     cut: bool = False
+    #: per row, per cell: its first and last lines and the right edge of its text, for
+    #: the first rows and the last (where a page break cuts a row); else ``None``
+    lines: list[tuple[_Lines | None, ...]] = attrs.Factory(list)
 
 
 _Block = _Text | _Table
+# A cell's first line, last line, and the right edge its text wraps at.
+_Lines = tuple[_Segment, _Segment, float]
 
 
 @attrs.define
@@ -257,6 +264,7 @@ def _ruled(
         cells.extend((a, cut, b, tail.bottom) for a, b in itertools.pairwise(sides))
     # owner[(row, column)]: the cell (anchor) whose box covers that slot.
     anchors: dict[tuple[int, int], tuple[int, int]] = {}
+    boxes: dict[tuple[int, int], tuple[float, float]] = {}
     owner: dict[tuple[int, int], tuple[int, int]] = {}
     for x0, top, x1, bottom in cells:
         r, c = _index(tops, top), _index(xs, x0)
@@ -265,6 +273,7 @@ def _ruled(
         if (r, c) in owner:
             continue
         anchors[(r, c)] = (rows_down, columns)
+        boxes[(r, c)] = (x0, x1)
         for dr in range(rows_down):
             for dc in range(columns):
                 owner.setdefault((r + dr, c + dc), (r, c))
@@ -284,9 +293,19 @@ def _ruled(
         # the slot it falls in.
         texts.setdefault(owner.get(slot, slot), []).append(char)
     rows: list[tuple[tuple[str, ...], tuple[Span, ...], int]] = []
+    lines: list[tuple[_Lines | None, ...]] = []
     for r in range(len(tops)):
         record = [""] * len(xs)
         spans: list[Span] = []
+        if r < 6 or r == len(tops) - 1:
+            lines.append(
+                tuple(
+                    _cell_lines(plumber, texts.get((r, c), []), boxes.get((r, c)))
+                    for c in range(len(xs))
+                )
+            )
+        else:
+            lines.append((None,) * len(xs))
         for c in range(len(xs)):
             if (r, c) not in anchors:
                 if (r, c) in texts:
@@ -298,7 +317,39 @@ def _ruled(
                 spans.append(Span(c, rows_down, columns))
         rows.append((tuple(record), tuple(spans), page))
     x0, top, x1, bottom = map(float, table.bbox)
-    return _Table(top, page, bottom, xs, rows, x0, x1, tail is not None)
+    return _Table(top, page, bottom, xs, rows, x0, x1, tail is not None, lines)
+
+
+def _cell_lines(
+    plumber: Any, chars: list[dict[str, Any]], side: tuple[float, float] | None
+) -> _Lines | None:
+    """A cell's first and last lines, and the right edge of its text: the box's, less
+    the padding its text keeps on the left."""
+    if not chars or side is None:
+        return None
+    words = sorted(plumber.utils.extract_words(chars), key=lambda w: (w["top"], w["x0"]))
+    if not words:
+        return None
+    groups: list[list[dict[str, Any]]] = []
+    for word in words:
+        if groups and word["top"] - groups[-1][0]["top"] <= 0.5 * (word["bottom"] - word["top"]):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+
+    def line(group: list[dict[str, Any]]) -> _Segment:
+        group.sort(key=lambda w: w["x0"])
+        return _Segment(
+            float(group[0]["x0"]),
+            float(group[-1]["x1"]),
+            " ".join(w["text"] for w in group),
+            float(group[0]["top"]),
+            float(group[0]["bottom"]),
+        )
+
+    first, last = line(groups[0]), line(groups[-1])
+    padding = max(0.0, min(s.x0 for s in (first, last)) - side[0])
+    return first, last, side[1] - padding
 
 
 def _overflow(
@@ -419,6 +470,13 @@ def _remap(table: _Table, columns: list[float]) -> None:
     ends = [*own[1:], table.right]
     place = [_nearest(columns, x) for x in own]
     rows = []
+    table.lines = [
+        tuple(
+            next((found[k] for k in range(len(own)) if place[k] == j), None)
+            for j in range(len(columns))
+        )
+        for found in table.lines
+    ]
     for cells, spans, page in table.rows:
         record = [""] * len(columns)
         for k, text in enumerate(cells):
@@ -471,30 +529,61 @@ def _continue(table: _Table, sequel: _Table) -> None:
     ):
         repeated += 1
     rows = rows[repeated:]
-    if rows and table.rows and (table.cut or _broken(table.rows[-1][0], rows[0][0])):
+    lines = sequel.lines[repeated:]
+    if (
+        rows
+        and table.rows
+        and (
+            table.cut
+            or _broken(
+                table.rows[-1][0],
+                rows[0][0],
+                table.lines[-1] if table.lines else None,
+                lines[0] if lines else None,
+            )
+        )
+    ):
         cells, spans, page = table.rows[-1]
         joined = tuple(_join(a, b) for a, b in zip(cells, rows[0][0], strict=True))
         table.rows[-1] = (joined, spans, page)
-        rows = rows[1:]
+        rows, lines = rows[1:], lines[1:]
     table.rows.extend(rows)
+    table.lines = table.lines[: len(table.rows) - len(rows)] + list(lines)
     table.page = sequel.page
     table.bottom = sequel.bottom
     table.cut = sequel.cut
 
 
-def _broken(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
+def _broken(
+    last: tuple[str, ...],
+    first: tuple[str, ...],
+    above: tuple[_Lines | None, ...] | None = None,
+    below: tuple[_Lines | None, ...] | None = None,
+) -> bool:
     """Whether ``first`` (the top row after a page break) is the rest of ``last``.
 
     The rest of a broken row fills only columns that its first part has begun and
     leaves at least one of them empty (the short cells fit before the break), and it
     continues text rather than starting a row: its first filled cell does not begin
-    with a capital letter or a number while that column's text did not end a sentence.
+    with a capital letter or a number while that column's text did not end a sentence,
+    or (the cells' lines ``above`` and ``below`` the break known) the last line of each
+    of the cells it goes on with was wrapped there: its first word would not have
+    fitted at the end of that line.
     """
     filled = [k for k, text in enumerate(first) if text]
     if not filled or any(not last[k] for k in filled):
         return False
     if len(filled) >= len([k for k, text in enumerate(last) if text]):
         return False
+    if above is not None and below is not None and len(above) == len(below) == len(last):
+        wrapped = [
+            (a := above[k]) is not None
+            and (b := below[k]) is not None
+            and _wrapped(a[1], b[0], a[2])
+            for k in filled
+        ]
+        if all(wrapped):
+            return True
     head = first[filled[0]]
     before = last[filled[0]].rstrip()
     words = before.split()

@@ -227,14 +227,14 @@ def _expected_pairs(name: str) -> list[tuple[str, str]]:
     return [(squash(r["indicator"]), squash(r["target"])) for r in rows if r["file"] == name]
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".pages.pdf", ".lo.docx"])
+@pytest.mark.parametrize("suffix", [".pdf", ".pages.pdf", ".unruled.pdf", ".lo.docx"])
 @pytest.mark.parametrize("name", REAL_TABLES)
 def test_real_layout_gives_the_same_records_in_each_container(name: str, suffix: str) -> None:
     page = grid_records(only(CORPUS / "real" / f"{name}.html"))
     assert grid_records(only(CORPUS / "real" / f"{name}{suffix}")) == page
 
 
-@pytest.mark.parametrize("suffix", [".html", ".pdf", ".pages.pdf", ".lo.docx"])
+@pytest.mark.parametrize("suffix", [".html", ".pdf", ".pages.pdf", ".unruled.pdf", ".lo.docx"])
 @pytest.mark.parametrize("name", REAL_TABLES)
 def test_real_layout_keeps_each_indicator_with_its_targets(name: str, suffix: str) -> None:
     rows = grid_records(only(CORPUS / "real" / f"{name}{suffix}"))

@@ -24,7 +24,8 @@ from PDFs) and ``tests/data/unseen``. Each becomes:
 
 The real tables under ``real/`` (SOURCES.md) become ``NAME.pdf`` and ``NAME.lo.docx`` beside
 them (``make_corpus.py real`` makes only those; ``make_corpus.py printed`` makes only the
-``.lo.pdf``, ``.lo.unruled.pdf`` and ``.portrait.pdf`` files, from the Word documents there).
+``.lo.pdf``, ``.lo.unruled.pdf`` and ``.portrait.pdf`` files, from the Word documents there,
+and the real tables' ``.unruled.pdf``).
 
 Run from anywhere: ``python tests/data/corpus/make_corpus.py`` (needs ``chromium``,
 ``soffice`` and python-docx; missing tools skip their files with a message).
@@ -300,6 +301,25 @@ def real() -> None:
         print("made", page.stem)
 
 
+# The real tables fitted on the page as PRINT_FIT, without ruling lines.
+PRINT_UNRULED = (
+    "<style>@page { size: A3 landscape; margin: 10mm; } body { zoom: 0.6; }"
+    " table { border-collapse: collapse; } th, td { padding: 1pt 4pt; }</style>"
+)
+
+
+def real_unruled() -> None:
+    """The real tables under ``real/`` printed without ruling lines (``NAME.unruled.pdf``)."""
+    for page in sorted((HERE / "real").glob("*.html")):
+        with tempfile.TemporaryDirectory() as work:
+            plain = Path(work) / page.name
+            plain.write_text(
+                page.read_text(encoding="utf-8").replace("</head>", PRINT_UNRULED + "</head>"),
+                encoding="utf-8",
+            )
+            to_pdf(plain, page.with_suffix(".unruled.pdf"), "--no-pdf-header-footer")
+
+
 def printed(source: Path) -> None:
     """The PDFs of other printers: LibreOffice's export of the Word document (ruled, and
     without borders) and, for the unseen documents, Chromium in portrait."""
@@ -325,11 +345,13 @@ def main() -> None:
         real()
         return
     if sys.argv[1:] == ["printed"]:
+        real_unruled()
         for source in SEEDS + UNSEEN:
             printed(source)
             print("printed", source.stem)
         return
     real()
+    real_unruled()
     for source in SEEDS + UNSEEN:
         text = source.read_text(encoding="utf-8")
         name = source.stem

@@ -148,12 +148,14 @@ def test_blocks_that_fill_fewer_columns_are_put_on_the_table_s_columns() -> None
     assert other.cells == ("a", "b", "c")  # laid out anew: another table
 
 
-def _page_break(rest: list[str], padding: float = 4.0) -> tuple[list[list[_Text]], list[_Text]]:
-    """A table whose last row is cut by the page end: ``rest`` is what the next page
-    shows at its top, in the same columns."""
+def _page_break(
+    rest: list[str], last: str = "Persentase laporan keuangan yang", padding: float = 4.0
+) -> tuple[list[list[_Text]], list[_Text]]:
+    """A table whose last row (its indicator ``last``) is cut by the page end: ``rest``
+    is what the next page shows at its top, in the same columns."""
     table = [
         ["No", "Indikator Kinerja", "Target"],
-        ["1", "Persentase laporan keuangan yang", "100%"],
+        ["1", last, "100%"],
     ]
     lines, _ = _lay_out(table, [3, 32, 6], padding)
     first = _records(lines, _columns(lines), 1)
@@ -187,3 +189,31 @@ def test_the_next_row_at_the_top_of_a_page_stays_a_row() -> None:
     _rejoined(pages)
     assert _cells(first)[-1] == ("1", "Persentase laporan keuangan yang", "100%")
     assert _cells(pages[1]) == [("2", "Nilai SAKIP", "BB")]
+
+
+def _alone(text: str, x0: float, top: float) -> _Text:
+    segment = _Segment(x0, x0 + len(text) * LETTER, text, top, top + SIZE)
+    return _Text(top, 2, text=text, edges=((segment, segment),))
+
+
+def test_a_cell_s_last_line_carried_over_alone_is_joined_while_the_table_goes_on() -> None:
+    pages, first = _page_break(["2", "Nilai SAKIP", "BB"])
+    columns = first[-1].columns
+    x = columns[1][0]
+    # "Persentase laporan keuangan yang" filled its line; the rest of the cell stands
+    # alone at the top of the next page, above the table's next row.
+    pages[1].insert(0, _alone("Disusun tepat waktu", x, 40.0))
+    _rejoined(pages)
+    whole = "Persentase laporan keuangan yang Disusun tepat waktu"
+    assert _cells(first)[-1] == ("1", whole, "100%")
+    assert _cells(pages[1]) == [("2", "Nilai SAKIP", "BB")]
+
+
+def test_prose_after_a_table_at_the_top_of_a_page_stays_prose() -> None:
+    # The last line filled the column, but no row of the table follows the line alone.
+    pages, first = _page_break(["", "", ""], last="Persentase laporan keuangan desa")
+    columns = first[-1].columns
+    pages[1] = [_alone("Samarinda, 1 Maret 2024", columns[1][0], 40.0)]
+    _rejoined(pages)
+    assert _cells(first)[-1] == ("1", "Persentase laporan keuangan desa", "100%")
+    assert pages[1][0].cells is None

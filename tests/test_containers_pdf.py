@@ -8,15 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_target.containers import Span
-from kinerja_target.containers.pdf import (
+from kinerja_target.containers.pdf import _broken, _continue, _Table
+from kinerja_target.containers.pdf_text import (
     _PAGE_NUMBER,
     _PRINTED,
-    _broken,
     _columns,
-    _continue,
     _Row,
     _Segment,
-    _Table,
+    _unbroken,
 )
 
 
@@ -33,6 +32,20 @@ def test_values_are_not_page_numbers(text: str) -> None:
 def test_a_browsers_printed_date_is_running() -> None:
     assert _PRINTED.search("12/1/26, 9:07 AM")
     assert not _PRINTED.search("Ambon, 09 Januari 2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sesuai Peraturan Perundang-\nUndangan", "sesuai Peraturan Perundang-Undangan"),
+        ("penerapan e-\ngovernment KPU", "penerapan e-government KPU"),
+        # a dash standing alone, or a line break without a hyphen, is a space
+        ("2024 -\n2026", "2024 -\n2026"),
+        ("Laporan\nKeuangan", "Laporan\nKeuangan"),
+    ],
+)
+def test_a_word_broken_at_its_hyphen_is_put_back(text: str, expected: str) -> None:
+    assert _unbroken(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -54,6 +67,20 @@ def test_a_row_broken_by_the_page_break(
     last: tuple[str, ...], first: tuple[str, ...], expected: bool
 ) -> None:
     assert _broken(last, first) is expected
+
+
+def test_a_row_broken_where_its_lines_were_wrapped_is_the_rest_of_the_row() -> None:
+    # "... kinerja" filled its line in a cell whose text wraps at 200: "KPU" did not fit.
+    last = ("3", "Meningkatnya akuntabilitas kinerja", "Nilai Akuntabilitas Kinerja", "BB")
+    first = ("", "KPU Kabupaten Bantul", "KPU Kabupaten Bantul", "")
+    full = _Segment(100, 196, "Meningkatnya akuntabilitas kinerja", 0, 9)
+    rest = _Segment(100, 160, "KPU Kabupaten Bantul", 0, 9)
+    above = (None, (full, full, 200.0), (full, full, 200.0), None)
+    below = (None, (rest, rest, 200.0), (rest, rest, 200.0), None)
+    assert _broken(last, first, above, below)
+    short = _Segment(100, 150, "Meningkatnya kinerja", 0, 9)
+    ended = (None, (short, short, 200.0), (short, short, 200.0), None)
+    assert not _broken(last, first, ended, below)
 
 
 def test_parts_on_different_column_edges_are_joined_on_their_union() -> None:

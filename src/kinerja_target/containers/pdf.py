@@ -42,38 +42,24 @@ import attrs
 
 from ..errors import DocumentReadError, MissingExtraError
 from .grid import Grid, Line, Span
+from .pdf_text import (
+    _JOINING,
+    _PAGE_NUMBER,
+    _framed,
+    _rejoined,
+    _Segment,
+    _Text,
+    _text_lines,
+    _unbroken,
+    _wrapped,
+)
 
 __all__ = ["grids"]
 
 _NO_TEXT = "the PDF has no text layer (a scan?): run OCR (e.g. ocrmypdf) first"
 # Two edges closer than this (points) are the same ruling line.
 _SNAP = 2.0
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:dari|/|of)\s*\d{1,4})?\s*$",
-    re.I,
-)
 _DIGITS = re.compile(r"\d+")
-_ADDRESS = re.compile(r"^(?:file|https?)://|^www\.", re.I)
-# The date and time a browser prints in the header: 12/1/26, 9:07 AM
-_PRINTED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}[:.]\d{2}\b")
-# Words that do not end a phrase: a cell whose text ends with one goes on after a break.
-_JOINING = frozenset(
-    [
-        "dan",
-        "atau",
-        "yang",
-        "dengan",
-        "dalam",
-        "untuk",
-        "di",
-        "ke",
-        "dari",
-        "pada",
-        "oleh",
-        "serta",
-        "terhadap",
-    ]
-)
 
 
 def grids(path: Path, source: str) -> list[Grid]:
@@ -104,6 +90,8 @@ def grids(path: Path, source: str) -> list[Grid]:
     if len(blank) > unread:
         numbers = [n for n in blank if not any(d.startswith(f"halaman {n} ") for d in damaged)]
         notes.append(f"halaman {', '.join(map(str, numbers))}: no text layer (scanned?), not read")
+    _framed([b for page in pages for b in page.blocks if isinstance(b, _Text)])
+    _rejoined([page.blocks for page in pages if page.has_text])
     blocks = _join_tables(pages)
     ruled = any(isinstance(block, _Table) for block in blocks)
     lines = _number(blocks)
@@ -154,21 +142,6 @@ def _reason(exc: BaseException) -> str:
 
 
 @attrs.define
-class _Text:
-    """A line outside ruled tables: prose, or cells of a table without ruling lines."""
-
-    top: float
-    page: int
-    text: str = ""
-    cells: tuple[str, ...] | None = None
-    spans: tuple[Span, ...] = ()
-    #: a header or footer line in the page's margin (a date, an address, a page number)
-    running: bool = False
-    #: in the top or bottom band of the page, where running headers and footers stand
-    margin: bool = False
-
-
-@attrs.define
 class _Table:
     top: float
     page: int
@@ -180,9 +153,14 @@ class _Table:
     right: float = 0.0
     #: the last row is cut by the page end (its rest is the first row on the next page)
     cut: bool = False
+    #: per row, per cell: its first and last lines and the right edge of its text, for
+    #: the first rows and the last (where a page break cuts a row); else ``None``
+    lines: list[tuple[_Lines | None, ...]] = attrs.Factory(list)
 
 
 _Block = _Text | _Table
+# A cell's first line, last line, and the right edge its text wraps at.
+_Lines = tuple[_Segment, _Segment, float]
 
 
 @attrs.define
@@ -286,6 +264,7 @@ def _ruled(
         cells.extend((a, cut, b, tail.bottom) for a, b in itertools.pairwise(sides))
     # owner[(row, column)]: the cell (anchor) whose box covers that slot.
     anchors: dict[tuple[int, int], tuple[int, int]] = {}
+    boxes: dict[tuple[int, int], tuple[float, float]] = {}
     owner: dict[tuple[int, int], tuple[int, int]] = {}
     for x0, top, x1, bottom in cells:
         r, c = _index(tops, top), _index(xs, x0)
@@ -294,6 +273,7 @@ def _ruled(
         if (r, c) in owner:
             continue
         anchors[(r, c)] = (rows_down, columns)
+        boxes[(r, c)] = (x0, x1)
         for dr in range(rows_down):
             for dc in range(columns):
                 owner.setdefault((r + dr, c + dc), (r, c))
@@ -313,9 +293,19 @@ def _ruled(
         # the slot it falls in.
         texts.setdefault(owner.get(slot, slot), []).append(char)
     rows: list[tuple[tuple[str, ...], tuple[Span, ...], int]] = []
+    lines: list[tuple[_Lines | None, ...]] = []
     for r in range(len(tops)):
         record = [""] * len(xs)
         spans: list[Span] = []
+        if r < 6 or r == len(tops) - 1:
+            lines.append(
+                tuple(
+                    _cell_lines(plumber, texts.get((r, c), []), boxes.get((r, c)))
+                    for c in range(len(xs))
+                )
+            )
+        else:
+            lines.append((None,) * len(xs))
         for c in range(len(xs)):
             if (r, c) not in anchors:
                 if (r, c) in texts:
@@ -327,7 +317,39 @@ def _ruled(
                 spans.append(Span(c, rows_down, columns))
         rows.append((tuple(record), tuple(spans), page))
     x0, top, x1, bottom = map(float, table.bbox)
-    return _Table(top, page, bottom, xs, rows, x0, x1, tail is not None)
+    return _Table(top, page, bottom, xs, rows, x0, x1, tail is not None, lines)
+
+
+def _cell_lines(
+    plumber: Any, chars: list[dict[str, Any]], side: tuple[float, float] | None
+) -> _Lines | None:
+    """A cell's first and last lines, and the right edge of its text: the box's, less
+    the padding its text keeps on the left."""
+    if not chars or side is None:
+        return None
+    words = sorted(plumber.utils.extract_words(chars), key=lambda w: (w["top"], w["x0"]))
+    if not words:
+        return None
+    groups: list[list[dict[str, Any]]] = []
+    for word in words:
+        if groups and word["top"] - groups[-1][0]["top"] <= 0.5 * (word["bottom"] - word["top"]):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+
+    def line(group: list[dict[str, Any]]) -> _Segment:
+        group.sort(key=lambda w: w["x0"])
+        return _Segment(
+            float(group[0]["x0"]),
+            float(group[-1]["x1"]),
+            " ".join(w["text"] for w in group),
+            float(group[0]["top"]),
+            float(group[0]["bottom"]),
+        )
+
+    first, last = line(groups[0]), line(groups[-1])
+    padding = max(0.0, min(s.x0 for s in (first, last)) - side[0])
+    return first, last, side[1] - padding
 
 
 def _overflow(
@@ -361,195 +383,7 @@ def _cell_text(plumber: Any, chars: list[dict[str, Any]]) -> str:
         return ""
     text: str = plumber.utils.extract_text(chars)
     lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-# -- text outside ruled tables ---------------------------------------------------------
-
-
-@attrs.define
-class _Segment:
-    x0: float
-    x1: float
-    text: str
-
-
-@attrs.define
-class _Row:
-    top: float
-    bottom: float
-    segments: list[_Segment]
-
-
-def _text_lines(plumber: Any, chars: list[dict[str, Any]], page: int, height: float) -> list[_Text]:
-    if not chars:
-        return []
-    words = plumber.utils.extract_words(chars)
-    rows = _rows(words)
-    # A printed page's header and footer (a browser's date, title, address and page
-    # number) sit in the margin: prose, never cells of a table.
-    margin = [r for r in rows if _in_margin(r, height) and _looks_running(r)]
-    body = [r for r in rows if not any(r is m for m in margin)]
-    running = [
-        _Text(r.top, page, text=" ".join(s.text for s in r.segments), running=True) for r in margin
-    ]
-    laid = _layout(body, page)
-    for line in laid:
-        line.margin = line.top < 0.08 * height or line.top > 0.92 * height
-    return sorted(running + laid, key=lambda t: t.top)
-
-
-def _in_margin(row: _Row, height: float) -> bool:
-    return row.bottom < 0.08 * height or row.top > 0.92 * height
-
-
-def _looks_running(row: _Row) -> bool:
-    return any(
-        _PAGE_NUMBER.match(s.text) or _ADDRESS.search(s.text) or _PRINTED.search(s.text)
-        for s in row.segments
-    )
-
-
-def _rows(words: list[dict[str, Any]]) -> list[_Row]:
-    """Words grouped into visual lines, each split where the gap is twice a word space."""
-    words = sorted(words, key=lambda w: (w["top"], w["x0"]))
-    groups: list[list[dict[str, Any]]] = []
-    for word in words:
-        height = word["bottom"] - word["top"]
-        if groups:
-            last = groups[-1]
-            top = min(w["top"] for w in last)
-            if word["top"] - top <= max(1.0, 0.5 * height):
-                last.append(word)
-                continue
-        groups.append([word])
-    rows: list[_Row] = []
-    for group in groups:
-        group.sort(key=lambda w: w["x0"])
-        size = max(w["bottom"] - w["top"] for w in group)
-        segments: list[_Segment] = []
-        for word in group:
-            # A word space is about 0.3 of the letters' height; a column gap is wider.
-            if segments and word["x0"] - segments[-1].x1 <= 0.6 * size:
-                segment = segments[-1]
-                segment.text = f"{segment.text} {word['text']}"
-                segment.x1 = max(segment.x1, float(word["x1"]))
-            else:
-                segments.append(_Segment(float(word["x0"]), float(word["x1"]), word["text"]))
-        top = min(float(w["top"]) for w in group)
-        bottom = max(float(w["bottom"]) for w in group)
-        rows.append(_Row(top, bottom, segments))
-    return rows
-
-
-def _layout(rows: list[_Row], page: int) -> list[_Text]:
-    """Prose lines, and blocks of lines in columns as records of cells.
-
-    A block starts at a line of two columns or more and goes on over such lines close
-    below it, and over the single lines that continue a cell (at a wrapped text's line
-    spacing, starting at a column's left edge).
-    """
-    out: list[_Text] = []
-    i = 0
-    while i < len(rows):
-        if len(rows[i].segments) < 2:
-            out.append(_Text(rows[i].top, page, text=rows[i].segments[0].text))
-            i += 1
-            continue
-        j = i
-        columns = _columns([rows[i]])
-        while j + 1 < len(rows):
-            following = rows[j + 1]
-            if len(following.segments) >= 2 and _close(rows[j], following):
-                j += 1
-                columns = _columns([row for row in rows[i : j + 1] if len(row.segments) >= 2])
-            elif _continues(rows[j], following, columns) or _between(rows, j + 1):
-                j += 1
-            else:
-                break
-        out.extend(_records(rows[i : j + 1], columns, page))
-        i = j + 1
-    return out
-
-
-def _between(rows: list[_Row], k: int) -> bool:
-    """A single line (a wrapped cell, a cell centred between others) closely followed,
-    within a few lines, by a line in columns: inside the table, not after it."""
-    for n in range(k, min(k + 6, len(rows))):
-        if n > k - 1 and not _close(rows[n - 1], rows[n]):
-            return False
-        if len(rows[n].segments) >= 2:
-            return n > k
-    return False
-
-
-def _close(a: _Row, b: _Row) -> bool:
-    height = max(a.bottom - a.top, b.bottom - b.top, 1.0)
-    return b.top - a.bottom <= 1.2 * height
-
-
-def _columns(block: list[_Row]) -> list[tuple[float, float]]:
-    """The x-ranges that the words of a block fill; a range crossed by few lines (a
-    header over several columns) does not join two columns."""
-    segments = [s for row in block for s in row.segments]
-    low = int(min(s.x0 for s in segments))
-    high = int(max(s.x1 for s in segments)) + 2
-    coverage = [0] * (high - low + 1)
-    for s in segments:
-        coverage[int(s.x0) - low] += 1
-        coverage[int(s.x1) - low + 1] -= 1
-    weak = len(block) // 10
-    columns: list[tuple[float, float]] = []
-    running = 0
-    start: int | None = None
-    for offset, change in enumerate(coverage):
-        running += change
-        if running > weak and start is None:
-            start = offset
-        elif running <= weak and start is not None:
-            columns.append((float(low + start), float(low + offset)))
-            start = None
-    if start is not None:
-        columns.append((float(low + start), float(high)))
-    return columns or [(float(low), float(high))]
-
-
-def _continues(above: _Row, row: _Row, columns: list[tuple[float, float]]) -> bool:
-    """A single line that goes on with a cell of the block above: at the line spacing of
-    a wrapped text, beginning at the left edge of a column and ending before the next."""
-    if len(row.segments) != 1 or len(columns) < 2:
-        return False
-    height = max(row.bottom - row.top, 1.0)
-    if row.top - above.bottom > 0.6 * height:
-        return False
-    segment = row.segments[0]
-    starts = [a for a, _ in columns] + [float("inf")]
-    return any(
-        abs(segment.x0 - a) <= 2 and segment.x1 < starts[k + 1] for k, (a, _) in enumerate(columns)
-    )
-
-
-def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
-    # A point in the gap between two columns belongs to the one on its right.
-    for k, (_, end) in enumerate(columns):
-        if x < end:
-            return k
-    return len(columns) - 1
-
-
-def _records(block: list[_Row], columns: list[tuple[float, float]], page: int) -> list[_Text]:
-    out: list[_Text] = []
-    for row in block:
-        cells = [""] * len(columns)
-        spans: list[Span] = []
-        for segment in row.segments:
-            first = _column_of(segment.x0, columns)
-            last = _column_of(segment.x1 - 0.5, columns)
-            cells[first] = f"{cells[first]} {segment.text}".strip()
-            if last > first:
-                spans.append(Span(first, 1, last - first + 1))
-        out.append(_Text(row.top, page, cells=tuple(cells), spans=tuple(spans)))
-    return out
+    return _unbroken("\n".join(line for line in lines if line))
 
 
 # -- across pages ----------------------------------------------------------------------
@@ -636,6 +470,13 @@ def _remap(table: _Table, columns: list[float]) -> None:
     ends = [*own[1:], table.right]
     place = [_nearest(columns, x) for x in own]
     rows = []
+    table.lines = [
+        tuple(
+            next((found[k] for k in range(len(own)) if place[k] == j), None)
+            for j in range(len(columns))
+        )
+        for found in table.lines
+    ]
     for cells, spans, page in table.rows:
         record = [""] * len(columns)
         for k, text in enumerate(cells):
@@ -688,30 +529,61 @@ def _continue(table: _Table, sequel: _Table) -> None:
     ):
         repeated += 1
     rows = rows[repeated:]
-    if rows and table.rows and (table.cut or _broken(table.rows[-1][0], rows[0][0])):
+    lines = sequel.lines[repeated:]
+    if (
+        rows
+        and table.rows
+        and (
+            table.cut
+            or _broken(
+                table.rows[-1][0],
+                rows[0][0],
+                table.lines[-1] if table.lines else None,
+                lines[0] if lines else None,
+            )
+        )
+    ):
         cells, spans, page = table.rows[-1]
         joined = tuple(_join(a, b) for a, b in zip(cells, rows[0][0], strict=True))
         table.rows[-1] = (joined, spans, page)
-        rows = rows[1:]
+        rows, lines = rows[1:], lines[1:]
     table.rows.extend(rows)
+    table.lines = table.lines[: len(table.rows) - len(rows)] + list(lines)
     table.page = sequel.page
     table.bottom = sequel.bottom
     table.cut = sequel.cut
 
 
-def _broken(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
+def _broken(
+    last: tuple[str, ...],
+    first: tuple[str, ...],
+    above: tuple[_Lines | None, ...] | None = None,
+    below: tuple[_Lines | None, ...] | None = None,
+) -> bool:
     """Whether ``first`` (the top row after a page break) is the rest of ``last``.
 
     The rest of a broken row fills only columns that its first part has begun and
     leaves at least one of them empty (the short cells fit before the break), and it
     continues text rather than starting a row: its first filled cell does not begin
-    with a capital letter or a number while that column's text did not end a sentence.
+    with a capital letter or a number while that column's text did not end a sentence,
+    or (the cells' lines ``above`` and ``below`` the break known) the last line of each
+    of the cells it goes on with was wrapped there: its first word would not have
+    fitted at the end of that line.
     """
     filled = [k for k, text in enumerate(first) if text]
     if not filled or any(not last[k] for k in filled):
         return False
     if len(filled) >= len([k for k, text in enumerate(last) if text]):
         return False
+    if above is not None and below is not None and len(above) == len(below) == len(last):
+        wrapped = [
+            (a := above[k]) is not None
+            and (b := below[k]) is not None
+            and _wrapped(a[1], b[0], a[2])
+            for k in filled
+        ]
+        if all(wrapped):
+            return True
     head = first[filled[0]]
     before = last[filled[0]].rstrip()
     words = before.split()

@@ -12,11 +12,21 @@ from PDFs) and ``tests/data/unseen``. Each becomes:
 * ``NAME.unruled.pdf`` (the seeds): the same without ruling lines, read from the words'
   positions;
 * ``NAME.docx``: a Word document written with python-docx, the same merges as Word merges;
-* ``NAME.lo.docx`` (the seeds): the HTML opened and saved as Word by LibreOffice.
+* ``NAME.lo.docx`` (the seeds): the HTML opened and saved as Word by LibreOffice;
+* ``NAME.lo.pdf``: that Word document exported to PDF by LibreOffice (``soffice
+  --convert-to pdf``: a word processor's layout, Liberation fonts, no running lines, rows
+  cut at the page ends and no header repeated);
+* ``NAME.lo.unruled.pdf``: the same Word document with tables without borders (Word's
+  plain table style), exported by LibreOffice: rows apart by the paragraph spacing only;
+* ``NAME.portrait.pdf`` (the unseen documents): the HTML printed by Chromium on Letter
+  paper in portrait at 80%, without ruling lines and without Chromium's header and footer,
+  so that columns are narrow and cells wrap over many lines.
 
 The real tables under ``real/`` (SOURCES.md) become ``NAME.pdf`` and ``NAME.lo.docx`` beside
 them, and ``NAME.csv`` (``make_corpus.py real`` makes only those; ``make_corpus.py real
-layouts`` only the tables of ``real/layouts/``).
+layouts`` only the tables of ``real/layouts/``; ``make_corpus.py printed`` only the
+``.lo.pdf``, ``.lo.unruled.pdf`` and ``.portrait.pdf`` files, from the Word documents
+there, and the real tables' ``.unruled.pdf``).
 
 Run from anywhere: ``python tests/data/corpus/make_corpus.py`` (needs ``chromium``,
 ``soffice`` and python-docx; missing tools skip their files with a message).
@@ -142,7 +152,7 @@ def to_html(text: str, title: str, ruled: bool = True) -> str:
     return "\n".join(parts) + "\n"
 
 
-def to_pdf(page: Path, out: Path) -> None:
+def to_pdf(page: Path, out: Path, *extra: str) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         print("no chromium: skipping", out.name, file=sys.stderr)
@@ -159,6 +169,7 @@ def to_pdf(page: Path, out: Path) -> None:
                 "--disable-sync",
                 "--no-first-run",
                 f"--user-data-dir={profile}",
+                *extra,
                 f"--print-to-pdf={out}",
                 page.as_uri(),
             ],
@@ -168,7 +179,7 @@ def to_pdf(page: Path, out: Path) -> None:
         )
 
 
-def to_docx(text: str, out: Path) -> None:
+def to_docx(text: str, out: Path, ruled: bool = True) -> None:
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
@@ -188,7 +199,8 @@ def to_docx(text: str, out: Path) -> None:
         width = max(len(r) for r in rows)
         spans = merges(rows)
         table = document.add_table(rows=len(rows), cols=width)
-        table.style = "Table Grid"
+        if ruled:
+            table.style = "Table Grid"
         for (r, c), (down, across) in spans.items():
             value = rows[r][c].strip() if c < len(rows[r]) else ""
             cell = table.cell(r, c)
@@ -197,6 +209,39 @@ def to_docx(text: str, out: Path) -> None:
             if down > 1 or across > 1:
                 cell.merge(table.cell(r + down - 1, c + across - 1))
     document.save(str(out))
+
+
+def to_lo_pdf(document: Path, out: Path) -> None:
+    """A Word document exported to PDF by LibreOffice."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("no soffice: skipping", out.name, file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{work}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                work,
+                str(document),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        made = Path(work) / (document.stem + ".pdf")
+        if not made.exists():
+            print("soffice could not export:", out.name, file=sys.stderr)
+            return
+        shutil.move(made, out)
+
+
+# Letter paper in portrait at 80%, without ruling lines: narrow columns.
+PORTRAIT = "<style>@page { size: Letter portrait; margin: 15mm; } body { zoom: 0.8; }</style>"
 
 
 def to_lo_docx(page: Path, out: Path) -> None:
@@ -292,6 +337,45 @@ def real_layouts() -> None:
         print("made", page.stem)
 
 
+# The real tables fitted on the page as PRINT_FIT, without ruling lines.
+PRINT_UNRULED = (
+    "<style>@page { size: A3 landscape; margin: 10mm; } body { zoom: 0.6; }"
+    " table { border-collapse: collapse; } th, td { padding: 1pt 4pt; }</style>"
+)
+
+
+def real_unruled() -> None:
+    """The real tables under ``real/`` printed without ruling lines (``NAME.unruled.pdf``)."""
+    for page in sorted((HERE / "real").glob("*.html")):
+        with tempfile.TemporaryDirectory() as work:
+            plain = Path(work) / page.name
+            plain.write_text(
+                page.read_text(encoding="utf-8").replace("</head>", PRINT_UNRULED + "</head>"),
+                encoding="utf-8",
+            )
+            to_pdf(plain, page.with_suffix(".unruled.pdf"), "--no-pdf-header-footer")
+
+
+def printed(source: Path) -> None:
+    """The PDFs of other printers: LibreOffice's export of the Word document (ruled, and
+    without borders) and, for the unseen documents, Chromium in portrait."""
+    text = source.read_text(encoding="utf-8")
+    name = source.stem
+    to_lo_pdf(HERE / f"{name}.docx", HERE / f"{name}.lo.pdf")
+    with tempfile.TemporaryDirectory() as work:
+        plain = Path(work) / f"{name}.docx"
+        to_docx(text, plain, ruled=False)
+        to_lo_pdf(plain, HERE / f"{name}.lo.unruled.pdf")
+    if source in UNSEEN:
+        with tempfile.TemporaryDirectory() as work:
+            narrow = Path(work) / f"{name}.html"
+            narrow.write_text(
+                to_html(text, name, ruled=False).replace("</head>", PORTRAIT + "</head>"),
+                encoding="utf-8",
+            )
+            to_pdf(narrow, HERE / f"{name}.portrait.pdf", "--no-pdf-header-footer")
+
+
 def main() -> None:
     if sys.argv[1:] == ["real", "layouts"]:
         real_layouts()
@@ -299,7 +383,14 @@ def main() -> None:
     if sys.argv[1:] == ["real"]:
         real()
         return
+    if sys.argv[1:] == ["printed"]:
+        real_unruled()
+        for source in SEEDS + UNSEEN:
+            printed(source)
+            print("printed", source.stem)
+        return
     real()
+    real_unruled()
     for source in SEEDS + UNSEEN:
         text = source.read_text(encoding="utf-8")
         name = source.stem
@@ -307,6 +398,7 @@ def main() -> None:
         page.write_text(to_html(text, name), encoding="utf-8")
         to_pdf(page, HERE / f"{name}.pdf")
         to_docx(text, HERE / f"{name}.docx")
+        printed(source)
         if source in SEEDS:
             with tempfile.TemporaryDirectory() as work:
                 plain = Path(work) / f"{name}.html"

@@ -390,18 +390,13 @@ def destutter(text: str) -> str:
     >>> destutter("KPU Provinsi insi Maluku")
     'KPU Provinsi Maluku'
     """
-    words = text.split()
-    kept = [
-        w
-        for i, w in enumerate(words)
-        if not (
-            i
-            and len(w) >= 3
-            and w.islower()
-            and words[i - 1].lower().endswith(w)
-            and words[i - 1].lower() != w
-        )
-    ]
+    kept: list[str] = []
+    for word in text.split():
+        # against the word kept before it: "Provinsi insi insi" stutters twice
+        before = kept[-1].lower() if kept else ""
+        if len(word) >= 3 and word.islower() and before.endswith(word) and before != word:
+            continue
+        kept.append(word)
     return " ".join(kept)
 
 

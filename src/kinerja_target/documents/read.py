@@ -247,8 +247,18 @@ _JOINING_WORD = re.compile(r"(?<!\S)(?:dan|atau|serta|untuk|pada|di|ke|dari|yang
 
 def _goes_on(text: str) -> bool:
     """A prose line that continues the one above: it begins in lower case, or it joins
-    words the way a wrapped title or office does (``Keuangan, Umum dan Logistik``)."""
-    return _starts_lower(text) or bool(_JOINING_WORD.search(text) and len(text.split()) <= 8)
+    words the way a wrapped title or office does (``Keuangan, Umum dan Logistik``,
+    ``Penyelenggaraan Pemilu, Partisipasi``), and is no date line (``Ambon, 2 Januari
+    2024``)."""
+    if _starts_lower(text):
+        return True
+    if len(text.split()) > 8 or _DATE_LINE.match(text):
+        return False
+    return bool(_JOINING_WORD.search(text) or _LISTING_COMMA.search(text))
+
+
+# A comma between two words of a line: an office that lists what it heads.
+_LISTING_COMMA = re.compile(r"[^\W\d_],\s+[^\W\d_]")
 
 
 def _record_line(line: Line, cells: list[str]) -> Line:

@@ -2,10 +2,10 @@
 
 Reads ``tests/data/eval_targets.jsonl`` (real cells from public KPU and other Indonesian
 government performance documents, each with its source and a hand-decided ``expect``; see
-``tests/data/eval_targets_SOURCES.md``) and then, printed separately, the three holdout sets
-``tests/data/eval_targets_holdout.jsonl``, ``tests/data/eval_targets_holdout2.jsonl`` and
-``tests/data/eval_targets_holdout3.jsonl`` (cells of documents the parser was not tuned on,
-collected in three rounds), runs
+``tests/data/eval_targets_SOURCES.md``) and then, printed separately, the four holdout sets
+``tests/data/eval_targets_holdout.jsonl``, ``tests/data/eval_targets_holdout2.jsonl``,
+``tests/data/eval_targets_holdout3.jsonl`` and ``tests/data/eval_targets_holdout4.jsonl``
+(cells of documents the parser was not tuned on, collected in four rounds), runs
 ``parse_target(raw, indicator=...)`` on each, and compares the result with ``expect``:
 
 * only the fields ``expect`` gives are checked;
@@ -45,6 +45,7 @@ DEFAULT_FILE = DATA / "eval_targets.jsonl"
 HOLDOUT_FILE = DATA / "eval_targets_holdout.jsonl"
 HOLDOUT2_FILE = DATA / "eval_targets_holdout2.jsonl"
 HOLDOUT3_FILE = DATA / "eval_targets_holdout3.jsonl"
+HOLDOUT4_FILE = DATA / "eval_targets_holdout4.jsonl"
 
 
 @dataclass
@@ -236,7 +237,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--file", type=Path, help="score only this JSONL set")
     parser.add_argument("--only-misses", action="store_true", help="print the misses only")
     args = parser.parse_args(argv)
-    files = [args.file] if args.file else [DEFAULT_FILE, HOLDOUT_FILE, HOLDOUT2_FILE, HOLDOUT3_FILE]
+    sets = [DEFAULT_FILE, HOLDOUT_FILE, HOLDOUT2_FILE, HOLDOUT3_FILE, HOLDOUT4_FILE]
+    files = [args.file] if args.file else sets
     for index, path in enumerate(files):
         if len(files) > 1:
             print(("\n" if index else "") + f"== {path.name} ==")

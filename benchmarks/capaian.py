@@ -135,7 +135,7 @@ def write_csv(path: Path, rows: list[list[Any]]) -> None:
 
 
 def clear_caches() -> None:
-    parse_module._parse.cache_clear()
+    parse_module._read.cache_clear()
     parse_module.expectation_for.cache_clear()
     polarity._from_wording.cache_clear()
 

@@ -53,7 +53,7 @@ def _distinct_cells(count: int, seed: int) -> list[str]:
 
 
 def _clear() -> None:
-    parse_module._parse.cache_clear()
+    parse_module._read.cache_clear()
     parse_module.expectation_for.cache_clear()
 
 

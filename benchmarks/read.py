@@ -25,7 +25,7 @@ from typing import TypeVar
 from kinerja_target.checks import check
 from kinerja_target.documents import Row, read_document
 from kinerja_target.documents.row import _read_target
-from kinerja_target.parse import _parse
+from kinerja_target.parse import _read
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 T = TypeVar("T")
@@ -35,7 +35,7 @@ def best_of(repeat: int, run: Callable[[], T], *, cold: bool) -> tuple[float, T]
     best, result = float("inf"), None
     for _ in range(repeat):
         if cold:
-            _parse.cache_clear()
+            _read.cache_clear()
             _read_target.cache_clear()
         start = time.perf_counter()
         result = run()

@@ -24,7 +24,7 @@ import openpyxl
 
 from kinerja_target.documents import read_document
 from kinerja_target.documents.row import _read_target
-from kinerja_target.parse import _parse
+from kinerja_target.parse import _read
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 HEADER = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]
@@ -75,7 +75,7 @@ def write(kind: str, table: list[list[str]], folder: Path) -> Path:
 def best(repeat: int, run: Callable[[], int]) -> tuple[float, int]:
     times, count = [], 0
     for _ in range(repeat):
-        _parse.cache_clear()
+        _read.cache_clear()
         _read_target.cache_clear()
         start = time.perf_counter()
         count = run()

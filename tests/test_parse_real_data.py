@@ -437,3 +437,19 @@ def test_opening_hours_are_no_target(text: str) -> None:
 
 def test_a_range_of_decimals_is_not_a_time() -> None:
     assert parse_target("7,30 - 14,30") == Range(Number(D("7.30")), Number(D("14.30")))
+
+
+def test_a_text_that_holds_no_target_is_read_once_and_raises_each_time() -> None:
+    from kinerja_target.parse import _read
+
+    errors = []
+    before = _read.cache_info().hits
+    for _ in range(3):
+        with pytest.raises(TargetParseError) as info:
+            parse_target("Sasaran Strategis yang tidak punya angka")
+        errors.append(info.value)
+    assert _read.cache_info().hits >= before + 2
+    assert len({id(e) for e in errors}) == 3  # fresh errors: no traceback carried over
+    assert {(e.text, e.position, e.reason) for e in errors} == {
+        (errors[0].text, errors[0].position, errors[0].reason)
+    }

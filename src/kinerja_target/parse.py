@@ -33,6 +33,7 @@ import math
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from .errors import TargetParseError
 from .parsing.fastpath import parse_amount, parse_simple
@@ -48,15 +49,38 @@ _parse_simple = parse_simple
 _parse_full = parse_full
 
 
+class _Failure(NamedTuple):
+    """Why a text holds no target, kept in the cache as a value is: a document repeats
+    its headers and notes as it repeats ``100%``, and reading them again costs the whole
+    grammar each time."""
+
+    position: int
+    reason: str
+
+
 @lru_cache(maxsize=1 << 16)
-def _parse(text: str, indicator: str | None) -> Target:
+def _read(text: str, indicator: str | None) -> Target | _Failure:
     expect = reading_for(indicator) if indicator else None
     amount = parse_amount(text, expect)
     if isinstance(amount, Target):
         return amount
     simple = None if amount else parse_simple(text, expect, amount_tried=True)
     # True: an amount's shape the fast path leaves to the grammar
-    return simple if simple is not None else parse_full(text, expect)
+    if simple is not None:
+        return simple
+    try:
+        return parse_full(text, expect)
+    except TargetParseError as error:
+        return _Failure(error.position, error.reason)
+
+
+def _parse(text: str, indicator: str | None) -> Target:
+    """The cached reading of ``text``; a fresh :class:`TargetParseError` for a text that
+    holds none (an error raised again would carry every earlier traceback)."""
+    found = _read(text, indicator)
+    if type(found) is _Failure:
+        raise TargetParseError(text, found.position, found.reason)
+    return found  # type: ignore[return-value]
 
 
 def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> Target:
@@ -76,7 +100,10 @@ def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> 
     that holds no target, and ``TypeError`` for an argument that is not text or a number.
     """
     if type(text) is str and (indicator is None or type(indicator) is str):
-        return _parse(text, indicator)
+        found = _read(text, indicator)  # _parse, without a call more on the hot path
+        if type(found) is _Failure:
+            raise TargetParseError(text, found.position, found.reason)
+        return found  # type: ignore[return-value]
     if isinstance(text, bool) or not isinstance(text, str | int | Decimal):
         raise TypeError(f"parse_target() takes text, not {type(text).__name__}")
     if indicator is not None and not isinstance(indicator, str):

@@ -26,73 +26,28 @@ from evaluate_parse import Outcome, evaluate
 
 NAME = "eval_targets_holdout4.jsonl"
 
-# hits / total when the set was collected (after the rules of docs/decisions/0012).
-FLOOR = Fraction(282, 321)
+# hits / total: 282 of 321 when the set was collected, 310 once rates per a base, "> =",
+# a leading "=", fillers, form blanks with "…" and numbers in words without brackets
+# were read (docs/decisions/0012).
+FLOOR = Fraction(310, 321)
 
 _CAKUPAN_KN1 = "1. Cakupan kunjungan neonatal pertama (KN1)"
-_AKB_1000 = "Angka Kematian Bayi per 1000 kelahiran hidup"
-_AKI_CLASS = "Angka Kematian Ibu per 100,000 kelahiran hidup"
-_HAK_MILIK = "Waktu pelayanan pemberian hak milik, "
 _RSI_BANDS = "Tabel Konversi Nilai Indikator ke Indeks (Skala 1-5) Road Safety Indeks (RSI)"
 
-# (raw, indicator) of every cell the parser gets wrong now, grouped by the missing rule.
+# (raw, indicator) of every cell the parser gets wrong now, each of them doubtful.
 KNOWN_MISSES: frozenset[tuple[str, str | None]] = frozenset(
     {
-        # a rate "N per 1000 / per 100.000 kelahiran hidup" is read as a compound of
-        # "N per" (unit `per`) and "1000 kelahiran_hidup", with no warning on the value
-        ("4,88 per 1000 kelahiran hidup", _AKB_1000),
-        ("32 per 1000 kelahiran hidup", _AKB_1000),
-        ("24 per 100.000 lahir hidup", _AKB_1000),
-        ("4,88 per 1000 lahir hidup", _AKB_1000),
-        ("30 per 1000 kelahiran hidup", "Angka Kematian Bayi hasil SDKI 2012"),
-        ("109,32 per 100.000 kelahiran hidup", "Angka Kematian Ibu"),
-        ("145,75 per\n100.000 kelahiran hidup", "Angka Kematian Ibu"),
-        ("125 per 100.000 kelahiran hidup", "Angka Kematian Ibu"),
-        ("< 70 per 100.000 kelahiran hidup", _AKI_CLASS),
-        ("≥ 200 per 100.000 kelahiran hidup", _AKI_CLASS),
-        # the same rate after a range: raises
-        ("70 – 199 per 100.000 kelahiran hidup", _AKI_CLASS),
-        # a rate written as a fraction of its base ("186/100.000 KH"): raises
-        ("186/100.000 KH", "Angka Kematian Ibu"),
-        ("162/100.000 KH", "Angka Kematian Ibu"),
-        ("9,53/1.000 KH", "Angka Kematian Bayi"),
-        ("9,5/1.000 KH", "Angka Kematian Bayi"),
-        # a "Cakupan ..." (coverage) wording does not make a bare number a percent
-        ("92", _CAKUPAN_KN1),
-        ("95", _CAKUPAN_KN1),
-        ("97", _CAKUPAN_KN1),
-        ("99", _CAKUPAN_KN1),
-        ("100", _CAKUPAN_KN1),
-        # a band open at its upper end ("1,0 - < 2,0"): raises
-        ("1,0 - < 2,0", _RSI_BANDS),
-        ("2,0 - < 3,0", _RSI_BANDS),
-        ("3,0 - < 4.0", _RSI_BANDS),
-        ("4,0 - < 4.5", _RSI_BANDS),
-        # "> =" written with a space: raises
-        ("> = 70 %", "Kab/Kota mencapai target indikator SPM"),
-        # a leading "=" of a worked computation: raises
-        ("= 93,98%", "Persentase Perkara yang tidak mengajukan upaya Hukum Banding"),
-        ("= 85,80%", "Persentase masyarakat yang bisa mengakses air bersih"),
-        ("= 93,21%", "Persentase masyarakat yang bisa mengakses sanitasi secara layak"),
-        # a figure with a note on the lines below it ("0,269\nBPS tidak\nmelakukan ..."):
-        # raises ("a number followed by a sentence")
+        # a "Cakupan" (coverage) wording's bare number: a number, as the second holdout's
+        # "Cakupan Stabilitas Keamanan ... 80.00" (not doubtful) says
+        *(("92", _CAKUPAN_KN1), ("95", _CAKUPAN_KN1), ("97", _CAKUPAN_KN1)),
+        *(("99", _CAKUPAN_KN1), ("100", _CAKUPAN_KN1)),
+        # a band open at its upper end ("1,0 - < 2,0"): a conversion table, not a target
+        *((band, _RSI_BANDS) for band in ("1,0 - < 2,0", "2,0 - < 3,0")),
+        *((band, _RSI_BANDS) for band in ("3,0 - < 4.0", "4,0 - < 4.5")),
+        # a figure with its note on the lines below it
         ("0,269\nBPS tidak\nmelakukan\npenghitungan", "Indeks Gini"),
-        # a word before the value ("indek", a misspelled "indeks"; "senilai"): raises
-        ("indek 4,89", "Nilai indeks persentase penyelesaian perkara tindak pidana laka lantas"),
-        ("indek 4.2", "Nilai indeks Clearance rate Kejahatan Transnasional"),
-        ("indek 3,85", "Nilai indeks Road Safety"),
-        ("senilai Rp3,5 miliar", "Sisa anggaran Pilkada 2024 KPU Karanganyar"),
-        # a template's blank after "Rp" with an ellipsis character, or after a label's
-        # colon: raises
-        ("Rp….. per m3", "Biaya dasar air rata-rata"),
-        (": Rp", "Jumlah 2021"),
-        # "sd" bounding the scope after a duration ("15 Hari sd 5 bidang"): read as a range
-        # from 15 hari to 5 bidang, which raises
+        # "sd" bounding the scope ("up to five plots"), read as a range of two units
         ("15 Hari sd 5 bidang", "Jangka waktu pelayanan Pemecahan Sertifikat – Perorangan"),
-        # a number followed by itself in words whose brackets were lost: raises
-        ("38 tiga puluh delapan hari", _HAK_MILIK + "tanah pertanian tidak lebih dari 2 Ha"),
-        ("57 lima puluh tujuh hari", _HAK_MILIK + "tanah pertanian lebih dari 2 Ha"),
-        ("97 sembilan puluh tujuh hari", _HAK_MILIK + "tanah non pertanian lebih dari 5.000 m2"),
     }
 )
 

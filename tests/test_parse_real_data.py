@@ -20,6 +20,7 @@ from kinerja_target import (
     Compound,
     Grade,
     Missing,
+    Money,
     Number,
     Percent,
     Quantity,
@@ -453,3 +454,34 @@ def test_a_text_that_holds_no_target_is_read_once_and_raises_each_time() -> None
     assert {(e.text, e.position, e.reason) for e in errors} == {
         (errors[0].text, errors[0].position, errors[0].reason)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4,88 per 1000 kelahiran hidup", Number(D("4.88"), note="per 1000 kelahiran hidup")),
+        ("186/100.000 KH", Number(D(186), note="per 100.000 KH")),
+        ("> = 70 %", Percent(D(70), qualifier=">=")),
+        ("= 93,98%", Percent(D("93.98"))),
+        ("indek 4,89", Number(D("4.89"))),
+        ("senilai Rp3,5 miliar", Money(D(3500000000))),
+        ("38 tiga puluh delapan hari", Quantity(D(38), "hari")),
+    ],
+)
+def test_rates_signs_apart_computations_and_words_without_brackets(
+    text: str, value: object
+) -> None:
+    assert parse_target(text) == value
+
+
+def test_a_number_and_other_words_in_numbers_is_flagged() -> None:
+    assert parse_target("38 tiga puluh hari").warnings == ("words_mismatch",)
+
+
+def test_a_magnitude_after_the_digits_is_no_number_in_words() -> None:
+    assert parse_target("2 ribu orang") == Quantity(D(2000), "orang")
+
+
+@pytest.mark.parametrize("text", ["Rp….. per m3", ": Rp"])
+def test_more_blank_template_cells(text: str) -> None:
+    assert isinstance(parse_target(text), Missing)

@@ -107,6 +107,8 @@ class Parser:
     # the cell
 
     def parse(self) -> Target:
+        if self.tok.kind == "punct" and self.tok.text == "=" and self.peek(1).kind != "end":
+            self.i += 1  # "= 93,98%": the result of a computation written beside it
         qualifier = self.qualifier()
         while True:
             if self.tok.text in FILLER_WORDS:
@@ -136,6 +138,9 @@ class Parser:
         if self.tok.kind == "sym":
             op = SYMBOL_QUALIFIERS[self.tok.text]
             self.i += 1
+            if op in (">", "<") and self.tok.kind == "punct" and self.tok.text == "=":
+                self.i += 1  # "> = 70 %": the sign typed apart
+                op += "="
             return op
         return self.take_phrase(QUALIFIER_PHRASES)
 
@@ -384,7 +389,30 @@ class Parser:
             target = Quantity(value, unit.name, warnings=warnings)
         else:
             target = Number(value, warnings=warnings)
+        base = self.rate_base()
+        if base is not None:
+            target = attrs.evolve(target, note=base)
         return _Amount(target, multiplier)
+
+    def rate_base(self) -> str | None:
+        """``4,88 per 1000 kelahiran hidup``, ``186/100.000 KH``: the base of a rate, kept
+        as the value's note (the number is the rate), where it was read as a second count
+        or refused."""
+        if not (
+            (self.tok.text == "per" or (self.tok.kind == "punct" and self.tok.text == "/"))
+            and self.peek(1).kind == "num"
+        ):
+            return None
+        self.i += 1
+        number = self.tok.text
+        self.i += 1
+        words = self.words_ahead(3)
+        words = words[: next((k for k, w in enumerate(words) if w in JOINERS), len(words))]
+        start = self.tok.start
+        self.i += len(words)
+        end = self.tokens[self.i - 1].end if words else start
+        said = self.text[start:end]
+        return f"per {number} {said}".strip()
 
     def number_words(self) -> Decimal:
         start = self.tok
@@ -404,6 +432,16 @@ class Parser:
 
     def words_in_parentheses(self) -> Decimal | None:
         t = self.tok
+        if t.kind == "word" and t.text in NUMBER_WORDS and t.text not in MAGNITUDES:
+            # "38 tiga puluh delapan hari": the number again in words, its brackets lost
+            # in the text's extraction; read as the bracketed words are
+            ahead = self.words_ahead(8)
+            count = next((k for k, w in enumerate(ahead) if w not in NUMBER_WORDS), len(ahead))
+            said = read_number_words(list(ahead[:count]))
+            if said is None or count == len(ahead):
+                return None  # no unit after the words: "3 tiga" is two numbers
+            self.i += count
+            return said
         if t.kind != "paren" or not t.closed:
             return None
         words = t.text.lower().split()
@@ -431,6 +469,8 @@ class Parser:
         # Words that begin another reading are not a unit.
         if words[0] in NUMBER_WORDS or words[0] in JOINERS or words[0] == "dari":
             return None, False
+        if words[0] == "per" and len(words) == 1 and self.peek(1).kind == "num":
+            return None, False  # a rate's base follows: "4,88 per 1000 kelahiran hidup"
         if words[:2] in TRAILING_QUALIFIERS:
             return None, False
         if any(words[: len(p)] == p for p in RANGE_WORDS):

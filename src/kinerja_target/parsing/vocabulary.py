@@ -135,6 +135,7 @@ FILLER_WORDS = frozenset(
     # "Proses 1 Minggu" (a service's time); "kurang lebih 30 menit" is "±", and must not
     # be read as "kurang" (less than)
     | {"proses", "kurang lebih", "lebih kurang"}
+    | {"indeks", "indek", "skor", "senilai"}  # "indek 4,89", "senilai Rp3,5 miliar"
 )
 SPIP_LEVEL_WORDS = frozenset({"level", "tingkat"})
 JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})
@@ -142,7 +143,8 @@ JOINERS = frozenset({",", ";", "+", "&", "dan", "serta"})
 # A template cell left blank: only the unit mark, perhaps with a placeholder
 # ("%", "Persen", "Rp", "... %", "Rp. -").
 BLANK_TEMPLATE = (
-    r"(?:\.{2,}|_+|-+)?\s*(?:%|persen|prosen|rp\.?|idr|rupiah)\s*(?:\.{2,}|_+|-+|,-|,00)?"
+    r":?\s*(?:\.{2,}|…+\.*|_+|-+)?\s*(?:%|persen|prosen|rp\.?|idr|rupiah)"
+    r"\s*(?:\.{2,}|…+\.*|_+|-+|,-|,00)?(?:\s*per\s+\w{1,12})?"
 )
 # A form's blank before or after a unit word ("-----orang", "....... Dokumen",
 # "Laporan ......"): the placeholder is required, the unit is looked up.

@@ -132,25 +132,21 @@ class _Table:
         if len(columns) < 2:
             return ()
         quarters = [p for _, p in columns if p and p.startswith("TW ")]
-        if quarters and len(quarters) == len(columns) - 1:
-            # the year's own target beside its quarters' (0279): a row of its own, "" its
-            # period (the document's year)
+        if quarters and len(quarters) == len(columns) - 1:  # the year's own beside (0279)
             return tuple((i, p or "") for i, p in columns)
         return tuple((i, p) for i, p in columns if p is not None)
 
     @property
     def realisasi_periods(self) -> tuple[tuple[int, str], ...]:
         """A monitoring table's realisasi columns with their periods (``TW I`` .. ``TW
-        IV`` under ``Realisasi`` beside the year's one target); none in other tables."""
-        if self.year_columns or sum(r == "target" for r in self.roles) != 1:
-            return ()
+        IV`` beside the year's one target, 0279); none in other tables."""
         columns = self.period_columns("realisasi")
-        return columns if len(columns) >= 2 else ()
+        one_target = not self.year_columns and self.roles.count("target") == 1
+        return columns if one_target and len(columns) >= 2 else ()
 
     @property
     def by_period(self) -> bool:
-        """Whether a row of this table is one row for each of its periods."""
-        return bool(self.year_columns or self.realisasi_periods)
+        return bool(self.year_columns or self.realisasi_periods)  # a row for each period
 
     @property
     def budget_columns(self) -> tuple[tuple[int, str], ...]:

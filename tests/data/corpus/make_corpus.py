@@ -211,8 +211,10 @@ def to_docx(text: str, out: Path, ruled: bool = True) -> None:
     document.save(str(out))
 
 
-def to_lo_pdf(document: Path, out: Path) -> None:
-    """A Word document exported to PDF by LibreOffice."""
+def _soffice(source: Path, out: Path, target: str, suffix: str) -> None:
+    """``source`` converted by LibreOffice to ``target`` (``pdf``, ``docx:MS Word 2007
+    XML``) and moved to ``out``; a message, and no file, when LibreOffice is missing or
+    fails."""
     soffice = shutil.which("soffice")
     if soffice is None:
         print("no soffice: skipping", out.name, file=sys.stderr)
@@ -224,20 +226,25 @@ def to_lo_pdf(document: Path, out: Path) -> None:
                 f"-env:UserInstallation=file://{work}/profile",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 work,
-                str(document),
+                str(source),
             ],
             check=True,
             capture_output=True,
             timeout=180,
         )
-        made = Path(work) / (document.stem + ".pdf")
+        made = Path(work) / (source.stem + suffix)
         if not made.exists():
-            print("soffice could not export:", out.name, file=sys.stderr)
+            print("soffice could not convert (is libreoffice-writer installed?):", out.name)
             return
         shutil.move(made, out)
+
+
+def to_lo_pdf(document: Path, out: Path) -> None:
+    """A Word document exported to PDF by LibreOffice."""
+    _soffice(document, out, "pdf", ".pdf")
 
 
 # Letter paper in portrait at 80%, without ruling lines: narrow columns.
@@ -245,31 +252,8 @@ PORTRAIT = "<style>@page { size: Letter portrait; margin: 15mm; } body { zoom: 0
 
 
 def to_lo_docx(page: Path, out: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        print("no soffice: skipping", out.name, file=sys.stderr)
-        return
-    with tempfile.TemporaryDirectory() as work:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{work}/profile",
-                "--headless",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-                work,
-                str(page),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        made = Path(work) / (page.stem + ".docx")
-        if not made.exists():
-            print("soffice could not convert (is libreoffice-writer installed?):", out.name)
-            return
-        shutil.move(made, out)
+    """An HTML page saved as Word by LibreOffice."""
+    _soffice(page, out, "docx:MS Word 2007 XML", ".docx")
 
 
 # A wide Renstra table printed as a user would fit it on the page (as the realdocs PDF).

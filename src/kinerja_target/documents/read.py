@@ -25,7 +25,7 @@ from .assemble import _Draft, _row, _Table, _tables
 from .cells import _DATE_LINE, _SIGNATORY, _cell, _starts_lower, _target_shaped
 from .context import _Context, _context, _sub_unit
 from .flattened import _read_flattened
-from .header import column_overrides
+from .header import _is_number_row, column_overrides
 from .row import Row, _retarget
 
 __all__ = ["Reading", "TableLayout", "read_document", "read_file", "read_grid", "read_layouts"]
@@ -229,7 +229,10 @@ def _prepared(grid: Grid) -> list[Line]:
             and (found := carried.get((index, column))) is not None
             and -1 < last <= found[1]
         )
-        for span in line.spans:
+        # A column-number row's cell merged down over the first data row is a converter's
+        # doing, not a value of that row: "(1)" over the first Program cell.
+        spans = () if _is_number_row(cells) else line.spans
+        for span in spans:
             if span.rows > 1 and span.column < len(cells) and cells[span.column]:
                 for below in range(index + 1, index + span.rows):
                     carried[(below, span.column)] = (cells[span.column], last)

@@ -2,10 +2,11 @@
 
 Reads ``tests/data/eval_targets.jsonl`` (real cells from public KPU and other Indonesian
 government performance documents, each with its source and a hand-decided ``expect``; see
-``tests/data/eval_targets_SOURCES.md``) and then, printed separately, the four holdout sets
+``tests/data/eval_targets_SOURCES.md``) and then, printed separately, the five holdout sets
 ``tests/data/eval_targets_holdout.jsonl``, ``tests/data/eval_targets_holdout2.jsonl``,
-``tests/data/eval_targets_holdout3.jsonl`` and ``tests/data/eval_targets_holdout4.jsonl``
-(cells of documents the parser was not tuned on, collected in four rounds), runs
+``tests/data/eval_targets_holdout3.jsonl``, ``tests/data/eval_targets_holdout4.jsonl`` and
+``tests/data/eval_targets_holdout5.jsonl`` (cells of documents the parser was not tuned on,
+collected in five rounds), runs
 ``parse_target(raw, indicator=...)`` on each, and compares the result with ``expect``:
 
 * only the fields ``expect`` gives are checked;
@@ -46,6 +47,7 @@ HOLDOUT_FILE = DATA / "eval_targets_holdout.jsonl"
 HOLDOUT2_FILE = DATA / "eval_targets_holdout2.jsonl"
 HOLDOUT3_FILE = DATA / "eval_targets_holdout3.jsonl"
 HOLDOUT4_FILE = DATA / "eval_targets_holdout4.jsonl"
+HOLDOUT5_FILE = DATA / "eval_targets_holdout5.jsonl"
 
 
 @dataclass
@@ -237,7 +239,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--file", type=Path, help="score only this JSONL set")
     parser.add_argument("--only-misses", action="store_true", help="print the misses only")
     args = parser.parse_args(argv)
-    sets = [DEFAULT_FILE, HOLDOUT_FILE, HOLDOUT2_FILE, HOLDOUT3_FILE, HOLDOUT4_FILE]
+    sets = [
+        DEFAULT_FILE,
+        HOLDOUT_FILE,
+        HOLDOUT2_FILE,
+        HOLDOUT3_FILE,
+        HOLDOUT4_FILE,
+        HOLDOUT5_FILE,
+    ]
     files = [args.file] if args.file else sets
     for index, path in enumerate(files):
         if len(files) > 1:

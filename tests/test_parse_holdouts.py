@@ -9,8 +9,8 @@ Two rules hold each set in place while the parser changes:
 * the cells it gets wrong must all be in ``known``: any new miss fails, and a known miss
   that starts to pass is welcome (remove it from the list).
 
-The floors were, when each set was collected: 200/217, 157/165, 152/177, 282/321; the
-rules their misses asked for are docs/decisions/0012.
+The floors were, when each set was collected: 200/217, 157/165, 152/177, 282/321, 53/66;
+the rules their misses asked for are docs/decisions/0012.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ class Holdout(NamedTuple):
 _APIP = "Kapabilitas Aparat Pengawasan Intern Pemerintah"
 _KN1 = "1. Cakupan kunjungan neonatal pertama (KN1)"
 _RSI = "Tabel Konversi Nilai Indikator ke Indeks (Skala 1-5) Road Safety Indeks (RSI)"
+_POLRI = "Perbandingan tingkat kepuasan masyarakat terhadap Polri"
+_SPKT = "Data Tingkat Kepuasan Masyarakat SPKT Polda Jateng dan SPKT Jajaran"
 
 HOLDOUTS: dict[str, Holdout] = {
     "eval_targets_holdout.jsonl": Holdout(
@@ -110,6 +112,19 @@ HOLDOUTS: dict[str, Holdout] = {
                 ("0,269\nBPS tidak\nmelakukan\npenghitungan", "Indeks Gini"),
                 # "sd" bounding the scope ("up to five plots"), read as a range of two units
                 ("15 Hari sd 5 bidang", "Jangka waktu pelayanan Pemecahan Sertifikat – Perorangan"),
+            }
+        ),
+    ),
+    "eval_targets_holdout5.jsonl": Holdout(
+        Fraction(57, 66),
+        60,
+        4,
+        frozenset(
+            {
+                # respondents counted under a satisfaction wording, read as the index's
+                # decimals (flagged ambiguous_separator): "3.351" may be either
+                *((n, _POLRI) for n in ("17.457", "10.688", "31.991", "3.230")),
+                *((n, _SPKT) for n in ("3.351", "1.924", "1.288", "1.493", "1.085")),
             }
         ),
     ),

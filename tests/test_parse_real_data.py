@@ -485,3 +485,8 @@ def test_a_magnitude_after_the_digits_is_no_number_in_words() -> None:
 @pytest.mark.parametrize("text", ["Rp….. per m3", ": Rp"])
 def test_more_blank_template_cells(text: str) -> None:
     assert isinstance(parse_target(text), Missing)
+
+
+@pytest.mark.parametrize("text", ["Nilai : 20%", "Target: 20%"])
+def test_a_label_and_its_colon_before_the_value(text: str) -> None:
+    assert parse_target(text) == Percent(D(20))

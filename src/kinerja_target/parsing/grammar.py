@@ -115,6 +115,8 @@ class Parser:
                 self.i += 1
             elif " ".join(self.words_ahead(2)) in FILLER_WORDS:
                 self.i += 2  # "kurang lebih"
+            elif self.i and self.tok.kind == "punct" and self.tok.text == ":":
+                self.i += 1  # "Nilai : 20%", "Target: 80%": a label and its colon
             else:
                 break
         qualifier = qualifier or self.qualifier()

@@ -24,6 +24,7 @@ from typing import TextIO
 from ..containers.grid import Grid
 from ..containers.output import atomic_write, same_file
 from ..documents import Row
+from ..documents.write import ROW_HEADER, row_cells
 from ..errors import DocumentWriteError
 from .row import OUTPUT_COLUMNS, CapaianRow
 from .table import CapaianReport, Columns
@@ -33,17 +34,6 @@ __all__ = ["write_table"]
 _WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _CSV_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t", ".txt": "\t"}
 _PERCENT_FORMAT = "0.00%"
-_ROWS_HEADER = (
-    "Satker",
-    "Unit Organisasi",
-    "Tahun",
-    "Jenis Dokumen",
-    "Sasaran",
-    "Indikator Kinerja",
-    "Target",
-    "Satuan",
-    "Realisasi",
-)
 
 
 def write_table(
@@ -178,13 +168,10 @@ def _put(record: list[str], positions: Sequence[int], texts: Sequence[str]) -> N
 
 def _row_records(report: CapaianReport) -> list[list[str]]:
     own = any(row.capaian_raw for row in report.read)
-    header = [*_ROWS_HEADER, *OUTPUT_COLUMNS, *(["Capaian Dokumen"] if own else [])]
+    header = [*ROW_HEADER, *OUTPUT_COLUMNS, *(["Capaian Dokumen"] if own else [])]
     records = [header]
     for row, computed in zip(report.read, report.rows, strict=True):
-        cells: list[object] = [row.satker, row.unit, row.year, row.doc_type, row.sasaran]
-        cells += [row.indicator, row.target_raw, row.satuan, row.realisasi_raw]
-        texts = ["" if c is None else str(c) for c in cells]
-        texts += computed.output
+        texts = [*row_cells(row), *computed.output]
         if own:
             texts.append(row.capaian_raw or "")
         records.append(texts)
@@ -201,7 +188,7 @@ def _percent_cells(report: CapaianReport) -> dict[tuple[int, int], Decimal]:
     grid = _grid_of(report)
     cells: dict[tuple[int, int], Decimal] = {}
     if grid is None:
-        column = len(_ROWS_HEADER)
+        column = len(ROW_HEADER)
         for index, computed in enumerate(report.rows, 1):
             value = _fraction(computed)
             if value is not None:

@@ -14,7 +14,7 @@ from typing import Final
 from ..containers.output import atomic_write
 from .row import Row
 
-__all__ = ["write_rows"]
+__all__ = ["ROW_HEADER", "row_cells", "write_rows"]
 
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _DELIMITED_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
@@ -41,7 +41,9 @@ def write_rows(rows: Iterable[Row], path: str | os.PathLike[str]) -> None:
         f.write(data)
 
 
-_WRITE_HEADER: Final = (
+# The columns a row is written in, in words the reader recognises; the capaian report
+# writes the same columns before its own.
+ROW_HEADER: Final = (
     "Satker",
     "Unit Organisasi",
     "Tahun",
@@ -51,14 +53,19 @@ _WRITE_HEADER: Final = (
     "Target",
     "Satuan",
     "Realisasi",
-    "Capaian",
 )
+_WRITE_HEADER: Final = (*ROW_HEADER, "Capaian")
+
+
+def row_cells(row: Row) -> list[str]:
+    """The cells of ``row`` under :data:`ROW_HEADER`, as text."""
+    values: tuple[object, ...] = (row.satker, row.unit, row.year, row.doc_type, row.sasaran)
+    values += (row.indicator, row.target_raw, row.satuan, row.realisasi_raw)
+    return ["" if v is None else str(v) for v in values]
 
 
 def _record(row: Row) -> tuple[str, ...]:
-    values: tuple[object, ...] = (row.satker, row.unit, row.year, row.doc_type, row.sasaran)
-    values += (row.indicator, row.target_raw, row.satuan, row.realisasi_raw, row.capaian_raw)
-    return tuple("" if v is None else str(v) for v in values)
+    return (*row_cells(row), row.capaian_raw or "")
 
 
 def _xlsx_bytes(records: Sequence[Sequence[str]]) -> bytes:

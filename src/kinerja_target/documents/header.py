@@ -460,10 +460,8 @@ def _per_period(
     """Whether value columns are one per period, two or more of them of periods a target
     column has (``REALISASI`` over ``2016 .. 2019`` beside ``TARGET`` over the same years;
     a ``Capaian terhadap akhir`` beside them too)."""
-    named = [periods[i] for i in columns]
-    return (
-        None not in named and len(set(named)) == len(named) and len(set(named) & set(targets)) >= 2
-    )
+    named = {periods[i] for i in columns}
+    return _distinct_periods(columns, periods) and len(named & set(targets)) >= 2
 
 
 def _resolve(

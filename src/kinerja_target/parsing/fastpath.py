@@ -165,8 +165,8 @@ def parse_simple(
         try_amount = True  # parse_amount reads ASCII only
     if try_amount and (found := _AMOUNT.fullmatch(text)) is not None:
         return amount_value(found, expect, qualifier, raw, fit=True)
-    if '"' in text or ("\n" in text and "-" in text):
-        return None  # quotes, a word hyphenated across lines: the grammar repairs them
+    if _left_to_repair(text):
+        return None
     first = text.lstrip(" \t\r\n")[:1]
     if first.isdigit():
         # parse_amount has tried the range of an ASCII cell that opens with a digit
@@ -245,8 +245,8 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
         return True if value is None else value
     if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
         return False
-    if "\n" in text and "-" in text:
-        return False  # a word hyphenated across lines, maybe: parse_simple leaves it
+    if _left_to_repair(text):
+        return False
     tail = text[lead.end() :]
     money = _MONEY_PLANS.get((tail, expect))
     if money is None:
@@ -260,9 +260,14 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
 _MONEY_FIRST = frozenset("RrIi")
 
 
+def _left_to_repair(text: str) -> bool:
+    """Quotes, or a word perhaps hyphenated across lines: the grammar repairs them first."""
+    return '"' in text or ("\n" in text and "-" in text)
+
+
 def _range_first(text: str) -> bool:
     """Whether :func:`parse_simple` tries a digit-first cell as a range before the rest."""
-    return "(" not in text and '"' not in text and not ("\n" in text and "-" in text)
+    return "(" not in text and not _left_to_repair(text)
 
 
 # (tail, wording) -> the tail's plan; False: not an amount's tail; True: an amount the

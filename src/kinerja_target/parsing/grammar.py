@@ -313,7 +313,7 @@ class Parser:
             raise self.fail(f"expected a number, found {what}")
         if self.tok.kind == "punct" and self.tok.text == "." and self.peek(1).kind != "end":
             raise self.fail("a number followed by '.' is a list number or a code, not a target")
-        words_value = self.words_in_parentheses()
+        words_value = self.number_again_in_words()
         # magnitude (juta, miliar; rb/jt/M/T only beside a currency word)
         multiplier = 1
         t = self.tok
@@ -376,7 +376,7 @@ class Parser:
         if negative:
             value = -value
         if words_value is None:
-            words_value = self.words_in_parentheses()
+            words_value = self.number_again_in_words()
         if words_value is not None and words_value != value:
             warnings.append(W.WORDS_MISMATCH)
         if unknown:
@@ -432,7 +432,9 @@ class Parser:
             raise self.fail(f"{' '.join(words)!r} is not a number in words", start)
         return value
 
-    def words_in_parentheses(self) -> Decimal | None:
+    def number_again_in_words(self) -> Decimal | None:
+        """The number written again in words right after its digits, in brackets (``5
+        (lima) hari``) or, where an extraction lost them, without, when a unit follows."""
         t = self.tok
         if t.kind == "word" and t.text in NUMBER_WORDS and t.text not in MAGNITUDES:
             # "38 tiga puluh delapan hari": the number again in words, its brackets lost

@@ -490,3 +490,13 @@ def test_more_blank_template_cells(text: str) -> None:
 @pytest.mark.parametrize("text", ["Nilai : 20%", "Target: 20%"])
 def test_a_label_and_its_colon_before_the_value(text: str) -> None:
     assert parse_target(text) == Percent(D(20))
+
+
+def test_ocr_letters_in_a_note_stay_as_written() -> None:
+    # Found by test_fast_path_agrees_with_the_grammar: the grammar repaired "0O" to "00"
+    # in the note of a grade the text reads without any repair.
+    from kinerja_target.parse import _parse_full, _parse_simple
+
+    assert _parse_full("A(0O", None).to_dict() == _parse_simple("A(0O", None).to_dict()  # type: ignore[union-attr]
+    assert parse_target("A(0O").note == "0O"
+    assert parse_target("1O0%") == Percent(D(100), warnings=("ocr_corrected",))

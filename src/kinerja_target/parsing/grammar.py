@@ -658,11 +658,21 @@ def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
             return value.with_warnings(W.LIST_NUMBER)
     fixed = ocr_repair(laid)
     if fixed != laid:
-        # OCR letters are repaired only where the repair gives a target.
+        # OCR letters are repaired only where the repair gives a target, and one the text
+        # as written does not: letters in a note ("A (0O") stay as written, as the fast
+        # path keeps them.
         try:
-            return _read(fixed, raw, expect).with_warnings(W.OCR_CORRECTED)
+            repaired = _read(fixed, raw, expect)
         except TargetParseError:
             pass
+        else:
+            try:
+                written = _read(laid, raw, expect)
+            except TargetParseError:
+                return repaired.with_warnings(W.OCR_CORRECTED)
+            if written != repaired:
+                return repaired.with_warnings(W.OCR_CORRECTED)
+            return written
     return _read(laid, raw, expect)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -217,3 +218,15 @@ def test_prose_after_a_table_at_the_top_of_a_page_stays_prose() -> None:
     _rejoined(pages)
     assert _cells(first)[-1] == ("1", "Persentase laporan keuangan desa", "100%")
     assert pages[1][0].cells is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="rows of one-line cells whose first row fills its columns, 2 pt apart, look like "
+    "wrapped lines: with no wrapped cell elsewhere the line spacing is taken from them",
+)
+def test_two_rows_of_short_cells_close_together_stay_two_rows() -> None:
+    # Found by test_each_cell_is_read_back_whole_in_its_row_and_column (padding 2.0).
+    table = [["Aa aa", "Aa aa", "Aa aa"], ["Aa", "Aa", "Aa"]]
+    lines, _ = _lay_out(table, [16, 24, 10], 2.0)
+    assert _cells(_records(lines, _columns(lines), 1)) == [tuple(row) for row in table]

@@ -63,6 +63,7 @@ __all__ = [
     "amount_plan",
     "amount_value",
     "build_fitted",
+    "certain_number",
     "fit_to_wording",
     "money_plan",
     "money_value",
@@ -84,6 +85,20 @@ _UNKNOWN = str(W.UNKNOWN_UNIT)
 
 # One separator not before exactly three digits: certainly a decimal separator.
 DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
+
+
+def certain_number(digits: str) -> Decimal | None:
+    """The value of digits whose reading is certain: no separator, or one separator not
+    before exactly three digits (:data:`DECIMAL`); ``None`` for any other digits. For
+    digits the fast path's patterns have matched (``[0-9]+([.,][0-9]+)*``): string
+    methods, not a match, as most cells on the hot path are of these two kinds."""
+    if digits.isdigit():
+        return Decimal(digits)
+    point = digits.replace(",", ".")
+    fraction = point.partition(".")[2]
+    # digits after the first separator, and no second one
+    return Decimal(point) if fraction.isdigit() and len(fraction) != 3 else None
+
 
 _OCR_SUSPECT = re.compile(r"[o/ ]+")  # after lower-casing: o, oo, o/o
 
@@ -256,10 +271,9 @@ def planned_value(
 ) -> Target | None:
     """The value of an amount whose words ``plan`` has decided: the digits read, the sign
     and magnitude applied; ``None`` for digits that form no number."""
-    if digits.isdigit():  # the common cases, without a call
-        value, guessed = Decimal(digits), False
-    elif DECIMAL.fullmatch(digits):
-        value, guessed = Decimal(digits.replace(",", ".")), False
+    certain = certain_number(digits)
+    if certain is not None:
+        value, guessed = certain, False
     else:
         read = read_number(digits, plan.hint, plan.whole)
         if read is None:
@@ -416,10 +430,9 @@ def planned_money(
 def read_number(digits: str, hint: NumberHint, whole: bool) -> tuple[Decimal, bool] | None:
     """``read_amount``, with the two certain cases first: no separator, and one separator
     not before three digits (a decimal); ``None`` for digits that form no number."""
-    if digits.isdigit():
-        return Decimal(digits), False
-    if DECIMAL.fullmatch(digits):
-        return Decimal(digits.replace(",", ".")), False
+    certain = certain_number(digits)
+    if certain is not None:
+        return certain, False
     try:
         return read_amount(digits, hint, whole)
     except NumberSyntaxError:

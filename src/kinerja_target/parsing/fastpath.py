@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from ..errors import TargetParseError
 from ..numbers import NUMBER_WORDS, NumberSyntaxError, read_number_words
@@ -41,13 +41,13 @@ from ..values import (
 )
 from ..values import WarningCode as W
 from .amounts import (
-    DECIMAL,
     PERCENT_OR_MONEY,
     AmountPlan,
     MoneyPlan,
     after_number,
     amount_plan,
     amount_value,
+    certain_number,
     money_plan,
     money_value,
     pair_side,
@@ -94,7 +94,8 @@ _WORDS = rf"({_WORD}(?:[ \t]{_WORD})?)(\.)?"
 _LEAD_PATTERN = rf"{_S}*(-?){_NUM}"
 _AFTER_PATTERN = rf"{_S}*(?:(%)(?:{_S}*{_WORDS})?|{_WORDS})?{_S}*"
 _AMOUNT = re.compile(_LEAD_PATTERN + _AFTER_PATTERN)
-_LEAD = re.compile(_LEAD_PATTERN)
+# The number and the rest of the cell in one match: what the hot path needs of it.
+_LEAD_TAIL = re.compile(_LEAD_PATTERN + "(.*)", re.S)
 _AFTER = re.compile(_AFTER_PATTERN)
 # Money, in the same two halves (a tail starts with ",-", a space or a letter).
 _MONEY_LEAD_PATTERN = rf"{_S}*(?:[Rr][Pp]|IDR|idr)(?:\.|(?=[ \t\r\n0-9])){_S}*{_NUM}"
@@ -216,13 +217,12 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
     indicators, so a cell costs one short match, one look-up and its ``Decimal``."""
     if not text.isascii():
         return False
-    lead = _LEAD.match(text)
+    lead = _LEAD_TAIL.match(text)
     if lead is not None:
-        tail = text[lead.end() :]
+        sign, digits, tail = lead.groups()
         plan = _TAIL_PLANS.get((tail, expect))
         if plan is None:
             plan = _tail_plan(tail, expect)
-        sign, digits = lead.groups()
         if type(plan) is not AmountPlan:
             if plan is False and not sign and _range_first(text):
                 # What parse_simple tries next for a cell that opens with a digit.
@@ -232,19 +232,15 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
                     return ranged
             return plan is True
         if plan.direct and not sign:
-            # The two certain readings inline (no separator; one decimal separator), as
-            # planned_value reads them; a percent over the ceiling takes the slow check.
-            number: Decimal | None = None
-            if digits.isdigit():
-                number = Decimal(digits)
-            elif DECIMAL.fullmatch(digits):
-                number = Decimal(digits.replace(",", "."))
+            # A certain reading, as planned_value reads it; a percent over the ceiling
+            # takes the slow check.
+            number = certain_number(digits)
             if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
                 return plan.build(number, text, None, False)
         value = planned_value(plan, sign, digits, expect, None, text, True)
         return True if value is None else value
     if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
-        return False
+        return _prefixed_amount(text, expect)
     if _left_to_repair(text):
         return False
     tail = text[lead.end() :]
@@ -258,6 +254,47 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
 
 
 _MONEY_FIRST = frozenset("RrIi")
+
+
+def _prefixed_amount(text: str, expect: Expectation | None) -> Target | bool:
+    """:func:`parse_amount` for an amount after qualifier and filler words (``sebesar
+    45%``, ``kurang dari 60 %``, ``di bawah 63``, ``selama 15 hari kerja``): what the
+    words make of it is decided once per spelling, as the words after the number are."""
+    if text[:1].lower() not in _PREFIX_FIRST or (found := _PREFIXED.match(text)) is None:
+        return False
+    head, sign, digits, tail = found.groups()
+    words = _PREFIX_PLANS.get((head, sign))
+    if words is None:
+        words = _prefix_plan(text, head, sign)
+    if words is False:
+        return False
+    plan = _TAIL_PLANS.get((tail, expect))
+    if plan is None:
+        plan = _tail_plan(tail, expect)
+    if type(plan) is not AmountPlan:
+        return False
+    if _left_to_repair(text):
+        return True
+    value = planned_value(plan, sign, digits, expect, words[0], text, True)
+    return True if value is None else value
+
+
+# The words before the first number, its sign, the number and the rest.
+_PREFIXED = re.compile(rf"(\D*?)(-?){_NUM}(.*)", re.S)
+# (words before the number, sign) -> the qualifier they make, alone in a tuple (None:
+# fillers only), or False: not qualifier and filler words alone.
+_PREFIX_PLANS: dict[tuple[str, str], tuple[str | None] | Literal[False]] = {}
+
+
+def _prefix_plan(text: str, head: str, sign: str) -> tuple[str | None] | Literal[False]:
+    stripped = _strip_prefix(text, _PREFIX.match(text))
+    plan: tuple[str | None] | Literal[False] = False
+    if stripped is not None and stripped[0].lstrip(" \t\r\n") == text[len(head) :]:
+        plan = (stripped[1],)
+    if len(_PREFIX_PLANS) >= 1 << 12:
+        _PREFIX_PLANS.clear()
+    _PREFIX_PLANS[head, sign] = plan
+    return plan
 
 
 def _left_to_repair(text: str) -> bool:

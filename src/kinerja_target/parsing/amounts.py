@@ -88,16 +88,24 @@ DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
 
 
 def certain_number(digits: str) -> Decimal | None:
-    """The value of digits whose reading is certain: no separator, or one separator not
-    before exactly three digits (:data:`DECIMAL`); ``None`` for any other digits. For
-    digits the fast path's patterns have matched (``[0-9]+([.,][0-9]+)*``): string
-    methods, not a match, as most cells on the hot path are of these two kinds."""
+    """The value of digits whose reading is certain: no separator, one separator not
+    before exactly three digits (:data:`DECIMAL`), or groups of three after two or more
+    separators of one kind (``10.252.187.000``); ``None`` for any other digits, which
+    :func:`~kinerja_target.numbers.read_digits` reads. For digits the fast path's patterns
+    have matched (``[0-9]+([.,][0-9]+)*``): string methods first, as most cells on the
+    hot path are of the first two kinds."""
     if digits.isdigit():
         return Decimal(digits)
     point = digits.replace(",", ".")
     fraction = point.partition(".")[2]
-    # digits after the first separator, and no second one
-    return Decimal(point) if fraction.isdigit() and len(fraction) != 3 else None
+    if fraction.isdigit():  # digits after the first separator, and no second one
+        return Decimal(point) if len(fraction) != 3 else None
+    if _GROUPED.fullmatch(digits) is not None:
+        return Decimal(point.replace(".", ""))
+    return None
+
+
+_GROUPED = re.compile(r"[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}|(?:,[0-9]{3}){2,})")
 
 
 _OCR_SUSPECT = re.compile(r"[o/ ]+")  # after lower-casing: o, oo, o/o
@@ -420,10 +428,13 @@ def planned_money(
 ) -> Target | None:
     """The amount of money whose words ``plan`` has decided; ``None`` for digits that
     form no number."""
-    try:
-        value, guessed = read_amount(digits, plan.hint)
-    except NumberSyntaxError:
-        return None
+    value = certain_number(digits)
+    guessed = False
+    if value is None:
+        try:
+            value, guessed = read_amount(digits, plan.hint)
+        except NumberSyntaxError:
+            return None
     return plan.build(magnified(value, plan.multiplier), raw, qualifier, guessed)
 
 

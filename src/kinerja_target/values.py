@@ -620,8 +620,10 @@ def _amend(
     note: str | None = None,
     basis: Target | None = None,
     warning: str | None = None,
+    raw: str | None = None,
 ) -> Target:
-    """``target`` with a note, a basis or one more warning code, changed in place.
+    """``target`` with a note, a basis, one more warning code or the text it was read
+    from, changed in place.
 
     Only for a value the fast path has just built and no one else holds: a frozen value
     is never changed once it has left the parser (the same value as ``attrs.evolve``
@@ -632,6 +634,8 @@ def _amend(
         _SET_BASIS(target, basis)
     if warning is not None and warning not in target.warnings:
         _SET_WARNINGS(target, tuple(sorted((*target.warnings, warning))))
+    if raw is not None:
+        _SET_RAW(target, raw)
     return target
 
 

@@ -216,7 +216,11 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
     per spelling and wording: real columns repeat a few hundred tails under a few hundred
     indicators, so a cell costs one short match, one look-up and its ``Decimal``."""
     if not text.isascii():
-        return False
+        typed = _typographic(text)
+        if typed is None:
+            return False
+        found = parse_amount(typed, expect)
+        return found if type(found) is bool else _amend(found, raw=text)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
@@ -254,6 +258,17 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
 
 
 _MONEY_FIRST = frozenset("RrIi")
+
+# An en dash between two numbers: a range's dash, which every pattern here reads as "-".
+_NUMBER_DASH = re.compile(r"(?<=[0-9])( *)\u2013( *)(?=[0-9])")
+
+
+def _typographic(text: str) -> str | None:
+    """The cell with the typographic signs word processors put in (``≥ 85%``, ``11 – 53
+    %``) written as the fast path's patterns read them (``>=``, ``-``); ``None`` when
+    other characters beyond ASCII remain, for the whole pipeline to normalise."""
+    typed = _NUMBER_DASH.sub(r"\1-\2", text.replace("\u2265", ">=").replace("\u2264", "<="))
+    return typed if typed.isascii() else None
 
 
 def _prefixed_amount(text: str, expect: Expectation | None) -> Target | bool:

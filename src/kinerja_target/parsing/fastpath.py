@@ -228,12 +228,17 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
         if plan is None:
             plan = _tail_plan(tail, expect)
         if type(plan) is not AmountPlan:
-            if plan is False and not sign and _range_first(text):
-                # What parse_simple tries next for a cell that opens with a digit.
-                span = _RANGE.fullmatch(text)
-                ranged = None if span is None else range_value(span, expect, None, text, fit=True)
-                if ranged is not None:
-                    return ranged
+            if plan is False and not sign:
+                if _range_first(text):
+                    # What parse_simple tries next for a cell that opens with a digit.
+                    span = _RANGE.fullmatch(text)
+                    ranged = (
+                        None if span is None else range_value(span, expect, None, text, fit=True)
+                    )
+                    if ranged is not None:
+                        return ranged
+                elif "(" in tail:
+                    return _bracketed(text, expect)
             return plan is True
         if plan.direct and not sign:
             # A certain reading, as planned_value reads it; a percent over the ceiling
@@ -266,7 +271,10 @@ _NUMBER_DASH = re.compile(r"(?<=[0-9])( *)\u2013( *)(?=[0-9])")
 def _typographic(text: str) -> str | None:
     """The cell with the typographic signs word processors put in (``≥ 85%``, ``11 – 53
     %``) written as the fast path's patterns read them (``>=``, ``-``); ``None`` when
-    other characters beyond ASCII remain, for the whole pipeline to normalise."""
+    other characters beyond ASCII remain, for the whole pipeline to normalise, or when
+    a note in brackets may keep them as written."""
+    if "(" in text:
+        return None
     typed = _NUMBER_DASH.sub(r"\1-\2", text.replace("\u2265", ">=").replace("\u2264", "<="))
     return typed if typed.isascii() else None
 
@@ -317,6 +325,21 @@ def _left_to_repair(text: str) -> bool:
     return '"' in text or ("\n" in text and "-" in text)
 
 
+def _bracketed(text: str, expect: Expectation | None) -> Target | bool:
+    """:func:`parse_amount` for a digit-first cell with a parenthesis (``40,17% (3
+    satker)``, ``12 Satker (Provinsi/Kabupaten/``, ``5 (lima) hari``): what
+    :func:`parse_simple` reads first in it, without the dispatch before; ``False`` leaves
+    the other shapes to it."""
+    if _left_to_repair(text):
+        return True
+    spelled = _SPELLED.fullmatch(text)
+    if spelled is not None:
+        value = _spelled(spelled, expect, None, text)
+    else:
+        value = _annotated(text, expect, None, text)
+    return False if value is None else finish(value, expect)
+
+
 def _range_first(text: str) -> bool:
     """Whether :func:`parse_simple` tries a digit-first cell as a range before the rest."""
     return "(" not in text and not _left_to_repair(text)
@@ -328,12 +351,35 @@ _TAIL_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
 _MONEY_PLANS: dict[tuple[str, Expectation | None], MoneyPlan | bool] = {}
 
 
+# The same for a value before an annotation, read before the wording is applied.
+_HEAD_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
+
+
 def _tail_plan(tail: str, expect: Expectation | None) -> AmountPlan | bool:
     return _decided(tail, expect, _AFTER, amount_plan, _TAIL_PLANS, 1 << 14)
 
 
 def _money_plan(tail: str, expect: Expectation | None) -> MoneyPlan | bool:
     return _decided(tail, expect, _MONEY_AFTER, money_plan, _MONEY_PLANS, 1 << 12)
+
+
+def _head_value(
+    text: str, expect: Expectation | None, qualifier: str | None, raw: str
+) -> Target | None:
+    """:func:`_value` of the value before an annotation, an amount's words decided once
+    per spelling and wording as :func:`parse_amount` decides them."""
+    lead = _LEAD_TAIL.match(text)
+    if lead is None:
+        return _value(text, expect, qualifier, raw)
+    sign, digits, tail = lead.groups()
+    plan = _HEAD_PLANS.get((tail, expect))
+    if plan is None:
+        plan = _decided(tail, expect, _AFTER, amount_plan, _HEAD_PLANS, 1 << 12, fit=False)
+    if plan is False:
+        return _value(text, expect, qualifier, raw)
+    if plan is True:
+        return None  # as amount_value: words no amount is read with
+    return planned_value(plan, sign, digits, expect, qualifier, raw, False)
 
 
 _Plan = TypeVar("_Plan", AmountPlan, MoneyPlan)
@@ -346,13 +392,15 @@ def _decided(
     plan_of: Callable[..., _Plan | None],
     store: dict[tuple[str, Expectation | None], _Plan | bool],
     limit: int,
+    *,
+    fit: bool = True,
 ) -> _Plan | bool:
     """The plan of a tail, kept in ``store``: ``False`` when ``after`` does not match it,
     ``True`` when the words make an amount the grammar reads."""
     if _DIGIT.search(tail):
         return False  # a range, a compound, a basis: not kept, their digits vary
     found = after.fullmatch(tail)
-    plan: _Plan | bool = False if found is None else plan_of(*found.groups(), expect, True) or True
+    plan: _Plan | bool = False if found is None else plan_of(*found.groups(), expect, fit) or True
     if len(store) >= limit:
         store.clear()
     store[tail, expect] = plan
@@ -489,7 +537,7 @@ def _annotated(
     head = text[: tail.start()]
     if "(" in head or ")" in head or not head.strip():
         return None
-    value = _value(head, expect, qualifier, raw)
+    value = _head_value(head, expect, qualifier, raw)
     if value is None or value.note is not None or isinstance(value, Missing):
         return None
     content = " ".join(tail.group(1).split())

@@ -551,9 +551,13 @@ def pair_side(digits: str, word: str) -> Quantity | None:
         if _OCR_SUSPECT.fullmatch(folded):
             return None
         unit = unknown_unit([folded])
-    try:
-        value, guessed = read_amount(digits, "integral" if unit.is_count and not unknown else None)
-    except NumberSyntaxError:
-        return None
+    value = certain_number(digits)
+    guessed = False
+    if value is None:
+        hint: NumberHint = "integral" if unit.is_count and not unknown else None
+        try:
+            value, guessed = read_amount(digits, hint)
+        except NumberSyntaxError:
+            return None
     warnings = ((_AMBIGUOUS,) if guessed else ()) + ((_UNKNOWN,) if unknown else ())
     return _quick(Quantity, value, None, None, warnings, unit.name)  # type: ignore[return-value]

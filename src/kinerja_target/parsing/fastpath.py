@@ -237,6 +237,9 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
                     )
                     if ranged is not None:
                         return ranged
+                    # the compounds and products parse_simple reads next
+                    value = _value(text, expect, None, text, tried=True)
+                    return False if value is None else finish(value, expect)
                 elif "(" in tail:
                     return _bracketed(text, expect)
             return plan is True

@@ -60,10 +60,10 @@ class _Failure(NamedTuple):
 
 @lru_cache(maxsize=1 << 16)
 def _read(text: str, indicator: str | None) -> Target | _Failure:
-    expect = reading_for(indicator) if indicator else None
-    amount = parse_amount(text, expect)
-    if isinstance(amount, Target):
+    amount = parse_amount(text, indicator)
+    if type(amount) is not bool:
         return amount
+    expect = reading_for(indicator) if indicator else None
     simple = None if amount else parse_simple(text, expect, amount_tried=True)
     # True: an amount's shape the fast path leaves to the grammar
     if simple is not None:

@@ -72,7 +72,7 @@ from .vocabulary import (
     SYMBOL_QUALIFIERS,
     ZERO_WORDS,
 )
-from .wording import Expectation
+from .wording import Expectation, reading_for
 
 __all__ = ["letter_grade", "parse_amount", "parse_simple"]
 
@@ -205,12 +205,13 @@ def _spaced(
     return None if value is None else _amend(value, warning=_AMBIGUOUS)
 
 
-def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
+def parse_amount(text: str, indicator: str | None) -> Target | bool:
     """:func:`parse_simple` for the most common cells, a number with ``%`` or one or two
     words after it and an amount of money, tried first and without the rest of the
     dispatch: the value, ``True`` when the cell has that shape but is left to the
     grammar, ``False`` when it has another shape (then ``parse_simple(...,
-    amount_tried=True)`` reads it).
+    amount_tried=True)`` reads it). ``indicator`` is the indicator's wording, read with
+    :func:`~.wording.reading_for` where a reading needs it.
 
     What follows the number (``%``, `` Lap``, `` orang``, `` miliar``) is decided once
     per spelling and wording: real columns repeat a few hundred tails under a few hundred
@@ -219,15 +220,16 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
         typed = _typographic(text)
         if typed is None:
             return False
-        found = parse_amount(typed, expect)
+        found = parse_amount(typed, indicator)
         return found if type(found) is bool else _amend(found, raw=text)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
-        plan = _TAIL_PLANS.get((tail, expect))
+        plan = _TAIL_PLANS.get((tail, indicator))
         if plan is None:
-            plan = _tail_plan(tail, expect)
+            plan = _tail_plan(tail, indicator)
         if type(plan) is not AmountPlan:
+            expect = _reading(indicator)
             if plan is False and not sign:
                 if _range_first(text):
                     # What parse_simple tries next for a cell that opens with a digit.
@@ -249,16 +251,17 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
             number = certain_number(digits)
             if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
                 return plan.build(number, text, None, False)
+        expect = _reading(indicator)
         value = planned_value(plan, sign, digits, expect, None, text, True)
         return True if value is None else value
     if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
-        return _prefixed_amount(text, expect)
+        return _prefixed_amount(text, indicator)
     if _left_to_repair(text):
         return False
     tail = text[lead.end() :]
-    money = _MONEY_PLANS.get((tail, expect))
+    money = _MONEY_PLANS.get((tail, indicator))
     if money is None:
-        money = _money_plan(tail, expect)
+        money = _money_plan(tail, indicator)
     if type(money) is not MoneyPlan:
         return False  # parse_simple tries the other readings of an "Rp" cell
     value = planned_money(money, lead.group(1), None, text)
@@ -266,6 +269,11 @@ def parse_amount(text: str, expect: Expectation | None) -> Target | bool:
 
 
 _MONEY_FIRST = frozenset("RrIi")
+
+
+def _reading(indicator: str | None) -> Expectation | None:
+    return reading_for(indicator) if indicator else None
+
 
 # An en dash between two numbers: a range's dash, which every pattern here reads as "-".
 _NUMBER_DASH = re.compile(r"(?<=[0-9])( *)\u2013( *)(?=[0-9])")
@@ -282,7 +290,7 @@ def _typographic(text: str) -> str | None:
     return typed if typed.isascii() else None
 
 
-def _prefixed_amount(text: str, expect: Expectation | None) -> Target | bool:
+def _prefixed_amount(text: str, indicator: str | None) -> Target | bool:
     """:func:`parse_amount` for an amount after qualifier and filler words (``sebesar
     45%``, ``kurang dari 60 %``, ``di bawah 63``, ``selama 15 hari kerja``): what the
     words make of it is decided once per spelling, as the words after the number are."""
@@ -294,13 +302,14 @@ def _prefixed_amount(text: str, expect: Expectation | None) -> Target | bool:
         words = _prefix_plan(text, head, sign)
     if words is False:
         return False
-    plan = _TAIL_PLANS.get((tail, expect))
+    plan = _TAIL_PLANS.get((tail, indicator))
     if plan is None:
-        plan = _tail_plan(tail, expect)
+        plan = _tail_plan(tail, indicator)
     if type(plan) is not AmountPlan:
         return False
     if _left_to_repair(text):
         return True
+    expect = _reading(indicator)
     value = planned_value(plan, sign, digits, expect, words[0], text, True)
     return True if value is None else value
 
@@ -348,22 +357,27 @@ def _range_first(text: str) -> bool:
     return "(" not in text and not _left_to_repair(text)
 
 
-# (tail, wording) -> the tail's plan; False: not an amount's tail; True: an amount the
-# grammar reads. Bounded: a column of free text must not grow them without end.
-_TAIL_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
-_MONEY_PLANS: dict[tuple[str, Expectation | None], MoneyPlan | bool] = {}
-
-
-# The same for a value before an annotation, read before the wording is applied.
+# (tail, indicator) -> the tail's plan; False: not an amount's tail; True: an amount the
+# grammar reads. Keyed by the indicator as written, not by its reading, so that a cell
+# whose plan is known needs no reading of its indicator. Bounded: a column of free text
+# must not grow them without end; the plans themselves are shared by every wording of
+# one reading (amount_plan, money_plan).
+_TAIL_PLANS: dict[tuple[str, str | None], AmountPlan | bool] = {}
+_MONEY_PLANS: dict[tuple[str, str | None], MoneyPlan | bool] = {}
+# (tail, reading) -> the same for a value before an annotation, read before the wording
+# is applied.
 _HEAD_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
 
 
-def _tail_plan(tail: str, expect: Expectation | None) -> AmountPlan | bool:
-    return _decided(tail, expect, _AFTER, amount_plan, _TAIL_PLANS, 1 << 14)
+def _tail_plan(tail: str, indicator: str | None) -> AmountPlan | bool:
+    expect = _reading(indicator)
+    return _decided(tail, expect, _AFTER, amount_plan, _TAIL_PLANS, (tail, indicator), 1 << 14)
 
 
-def _money_plan(tail: str, expect: Expectation | None) -> MoneyPlan | bool:
-    return _decided(tail, expect, _MONEY_AFTER, money_plan, _MONEY_PLANS, 1 << 12)
+def _money_plan(tail: str, indicator: str | None) -> MoneyPlan | bool:
+    expect = _reading(indicator)
+    key = (tail, indicator)
+    return _decided(tail, expect, _MONEY_AFTER, money_plan, _MONEY_PLANS, key, 1 << 12)
 
 
 def _head_value(
@@ -377,7 +391,8 @@ def _head_value(
     sign, digits, tail = lead.groups()
     plan = _HEAD_PLANS.get((tail, expect))
     if plan is None:
-        plan = _decided(tail, expect, _AFTER, amount_plan, _HEAD_PLANS, 1 << 12, fit=False)
+        key = (tail, expect)
+        plan = _decided(tail, expect, _AFTER, amount_plan, _HEAD_PLANS, key, 1 << 12, fit=False)
     if plan is False:
         return _value(text, expect, qualifier, raw)
     if plan is True:
@@ -386,6 +401,7 @@ def _head_value(
 
 
 _Plan = TypeVar("_Plan", AmountPlan, MoneyPlan)
+_Key = TypeVar("_Key", tuple[str, str | None], tuple[str, Expectation | None])
 
 
 def _decided(
@@ -393,20 +409,21 @@ def _decided(
     expect: Expectation | None,
     after: re.Pattern[str],
     plan_of: Callable[..., _Plan | None],
-    store: dict[tuple[str, Expectation | None], _Plan | bool],
+    store: dict[_Key, _Plan | bool],
+    key: _Key,
     limit: int,
     *,
     fit: bool = True,
 ) -> _Plan | bool:
-    """The plan of a tail, kept in ``store``: ``False`` when ``after`` does not match it,
-    ``True`` when the words make an amount the grammar reads."""
+    """The plan of a tail, kept in ``store`` under ``key``: ``False`` when ``after`` does
+    not match it, ``True`` when the words make an amount the grammar reads."""
     if _DIGIT.search(tail):
         return False  # a range, a compound, a basis: not kept, their digits vary
     found = after.fullmatch(tail)
     plan: _Plan | bool = False if found is None else plan_of(*found.groups(), expect, fit) or True
     if len(store) >= limit:
         store.clear()
-    store[tail, expect] = plan
+    store[key] = plan
     return plan
 
 

@@ -263,6 +263,14 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     if money is None:
         money = _money_plan(tail, indicator)
     if type(money) is not MoneyPlan:
+        if money is False and not (text[:1].lower() in _PREFIX_FIRST and _PREFIX.match(text)):
+            # What parse_simple reads in such a cell: an annotation (Rp 2.802.179.205
+            # (77,67%)), or a separator a line break left a space after (Rp373, 479 miliar).
+            if "(" in tail:
+                return _bracketed(text, _reading(indicator))
+            if ", " in text or ". " in text:
+                spaced = _spaced(text, _reading(indicator), None, text)
+                return False if spaced is None else spaced
         return False  # parse_simple tries the other readings of an "Rp" cell
     value = planned_money(money, lead.group(1), None, text)
     return False if value is None else value

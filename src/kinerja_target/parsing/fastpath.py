@@ -569,57 +569,97 @@ def _annotated(
     if value is None or value.note is not None or isinstance(value, Missing):
         return None
     content = " ".join(tail.group(1).split())
-    if isinstance(value, Number) or (isinstance(value, Range) and isinstance(value.high, Number)):
-        # "73,04 (persen)", "12 (Laporan)", "5 (lima)": the grammar reads a unit in
-        # brackets or the number in words; anything else is a note or a basis.
-        bracketed = content.lower().replace(".", " ").split()
-        if not closed or not bracketed:
+    number_head = isinstance(value, Number) or (
+        isinstance(value, Range) and isinstance(value.high, Number)
+    )
+    if _DIGIT.search(content) is None:
+        action, said = _annotation(content, closed, number_head)
+        if action == "none":
             return None
-        if (len(bracketed) == 1 and bracketed[0] in PERCENT_WORDS | {"%"}) or lookup_unit(
-            " ".join(bracketed)
-        ) is not None:
-            unit = "%" if bracketed[0] in PERCENT_WORDS | {"%"} else " ".join(bracketed)
-            return _value(f"{head.rstrip()} {unit}", expect, qualifier, raw)
-        if any(
-            w in PERCENT_OR_MONEY or w in NUMBER_WORDS or w in ZERO_WORDS or w == "%"
-            for w in bracketed
+        if action == "unit":
+            return _value(f"{head.rstrip()} {said}", expect, qualifier, raw)
+        if action == "truncated":
+            return _amend(value, note=said, warning=_TRUNCATED)  # type: ignore[arg-type]
+        if action == "same":
+            return value
+        if action == "note":
+            return _amend(value, note=said)  # type: ignore[arg-type]
+        # The number again in words, read as the grammar's amount reads it after a unit.
+        if not isinstance(value, Percent | Quantity) or any(
+            w in MAGNITUDES for w in head.lower().split()
         ):
             return None
+        return value if said == value.value else _amend(value, warning=_WORDS_MISMATCH)
+    if number_head:
+        unit = _number_annotation(content, closed)
+        if unit is False:
+            return None
+        if unit is not True:
+            return _value(f"{head.rstrip()} {unit}", expect, qualifier, raw)
     if not closed:
-        return _amend(value, note=tidy_note(content) if content else None, warning=_TRUNCATED)
-    if not content:
-        return value
-    if _DIGIT.search(content):
-        amount = parse_amount(content, None)  # a basis is mostly a count or a percent
-        inner = amount if isinstance(amount, Target) else parse_simple(content, None)
-        if inner is None:
-            if _opens_no_target(content):
-                return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note
-            from .grammar import parse_full  # the grammar imports this module
+        return _amend(value, note=tidy_note(content), warning=_TRUNCATED)
+    amount = parse_amount(content, None)  # a basis is mostly a count or a percent
+    inner = amount if isinstance(amount, Target) else parse_simple(content, None)
+    if inner is None:
+        if _opens_no_target(content):
+            return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note
+        from .grammar import parse_full  # the grammar imports this module
 
-            try:
-                inner = parse_full(content, None)
-            except TargetParseError:
-                return _amend(value, note=tidy_note(content))
-        if isinstance(inner, Quantity | Percent | Money):
-            return _amend(value, basis=inner)
-        return _amend(value, note=tidy_note(content))
+        try:
+            inner = parse_full(content, None)
+        except TargetParseError:
+            return _amend(value, note=tidy_note(content))
+    if isinstance(inner, Quantity | Percent | Money):
+        return _amend(value, basis=inner)
+    return _amend(value, note=tidy_note(content))
+
+
+_PERCENT_MARKS = PERCENT_WORDS | {"%"}
+
+
+def _number_annotation(content: str, closed: bool) -> str | bool:
+    """What an annotation makes of a value of a number's kind (``73,04 (persen)``, ``12
+    (Laporan)``, ``5 (lima)``): the unit written in brackets, read as the value's unit;
+    ``False`` where the grammar reads the number in words or says what is wrong; ``True``
+    for a note or a basis, read on."""
+    bracketed = content.lower().replace(".", " ").split()
+    if not closed or not bracketed:
+        return False
+    joined = " ".join(bracketed)
+    if (len(bracketed) == 1 and bracketed[0] in _PERCENT_MARKS) or lookup_unit(joined) is not None:
+        return "%" if bracketed[0] in _PERCENT_MARKS else joined
+    return not any(
+        w in PERCENT_OR_MONEY or w in NUMBER_WORDS or w in ZERO_WORDS or w == "%" for w in bracketed
+    )
+
+
+@lru_cache(maxsize=4096)
+def _annotation(content: str, closed: bool, number_head: bool) -> tuple[str, str | Decimal | None]:
+    """What an annotation without digits makes of the value before it (of a number's
+    kind, or a range of numbers, when ``number_head``), decided once per spelling:
+    ``("unit", unit)`` the value with the unit written in brackets; ``("truncated",
+    note)``, ``("note", note)``; ``("same", None)`` for empty brackets; ``("said",
+    number)`` the number again in words, to be checked against the value; ``("none",
+    None)`` where the fast path reads no value."""
+    if number_head:
+        unit = _number_annotation(content, closed)
+        if unit is False:
+            return "none", None
+        if unit is not True:
+            return "unit", unit
+    if not closed:
+        return "truncated", tidy_note(content) if content else None
+    if not content:
+        return "same", None
     words = content.lower().split()
     if not any(w.strip(".") in NUMBER_WORDS or w.strip(".") in ZERO_WORDS for w in words):
-        return _amend(value, note=tidy_note(content))
-    # The number again in words, read as the grammar's amount reads it right after a unit.
-    if not isinstance(value, Percent | Quantity) or any(
-        w in MAGNITUDES for w in head.lower().split()
-    ):
-        return None
+        return "note", tidy_note(content)
     while words and (words[-1] in PERCENT_WORDS or words[-1] in CURRENCY_WORDS):
         words.pop()
     said = read_number_words(words)
     if said is None and len(words) == 1 and words[0] in ZERO_WORDS:
         said = Decimal(0)
-    if said is None:
-        return None
-    return value if said == value.value else _amend(value, warning=_WORDS_MISMATCH)
+    return ("none", None) if said is None else ("said", said)
 
 
 @lru_cache(maxsize=1)

@@ -279,14 +279,10 @@ def planned_value(
 ) -> Target | None:
     """The value of an amount whose words ``plan`` has decided: the digits read, the sign
     and magnitude applied; ``None`` for digits that form no number."""
-    certain = certain_number(digits)
-    if certain is not None:
-        value, guessed = certain, False
-    else:
-        read = read_number(digits, plan.hint, plan.whole)
-        if read is None:
-            return None
-        value, guessed = read
+    read = read_number(digits, plan.hint, plan.whole)
+    if read is None:
+        return None
+    value, guessed = read
     if sign:
         value = -value
     if plan.multiplier != 1:

@@ -378,6 +378,8 @@ _HEAD_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
 
 
 def _tail_plan(tail: str, indicator: str | None) -> AmountPlan | bool:
+    if _DIGIT.search(tail):
+        return False  # as _decided says, before the wording is read
     expect = _reading(indicator)
     return _decided(tail, expect, _AFTER, amount_plan, _TAIL_PLANS, (tail, indicator), 1 << 14)
 

@@ -44,7 +44,7 @@ from .values import Missing, Number, Target
 
 __all__ = ["Expectation", "expectation_for", "fold_wording", "parse_many", "parse_target"]
 
-# The two readers under their former names, for the property test that holds them together.
+# The readers under the names the property tests that hold them together use.
 _parse_simple = parse_simple
 _parse_full = parse_full
 
@@ -58,18 +58,25 @@ class _Failure(NamedTuple):
     reason: str
 
 
-@lru_cache(maxsize=1 << 16)
-def _read(text: str, indicator: str | None) -> Target | _Failure:
+def _parse_fast(text: str, indicator: str | None) -> Target | None:
+    """What the fast path reads in ``text``, as :func:`parse_target` takes it: the common
+    amounts first (:func:`~.parsing.fastpath.parse_amount`), then the other simple
+    shapes; ``None`` leaves the cell to the grammar."""
     amount = parse_amount(text, indicator)
     if type(amount) is not bool:
         return amount
-    expect = reading_for(indicator) if indicator else None
-    simple = None if amount else parse_simple(text, expect, amount_tried=True)
-    # True: an amount's shape the fast path leaves to the grammar
-    if simple is not None:
-        return simple
+    if amount:
+        return None  # an amount's shape the fast path leaves to the grammar
+    return parse_simple(text, reading_for(indicator) if indicator else None, amount_tried=True)
+
+
+@lru_cache(maxsize=1 << 16)
+def _read(text: str, indicator: str | None) -> Target | _Failure:
+    fast = _parse_fast(text, indicator)
+    if fast is not None:
+        return fast
     try:
-        return parse_full(text, expect)
+        return parse_full(text, reading_for(indicator) if indicator else None)
     except TargetParseError as error:
         return _Failure(error.position, error.reason)
 

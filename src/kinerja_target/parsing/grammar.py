@@ -14,13 +14,22 @@ import re
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-import attrs
-
 from ..errors import TargetParseError
 from ..numbers import NUMBER_WORDS, NumberHint, NumberSyntaxError, read_number_words
 from ..scales import LETTER_CODES, LEVEL_SCALES, SCALES, lookup_grade
 from ..units import Unit, lookup_unit_phrase, unknown_unit
-from ..values import Compound, Grade, Missing, Money, Number, Percent, Quantity, Range, Target
+from ..values import (
+    Compound,
+    Grade,
+    Missing,
+    Money,
+    Number,
+    Percent,
+    Quantity,
+    Range,
+    Target,
+    _evolve,
+)
 from ..values import WarningCode as W
 from .fastpath import letter_grade, parse_simple
 from .plausibility import finish, magnified, number_hint, read_amount, whole_count
@@ -134,7 +143,7 @@ class Parser:
             changes["qualifier"] = qualifier
         if note is not None:
             changes["note"] = f"{value.note}; {note}" if value.note else note
-        return attrs.evolve(value, **changes) if changes else value
+        return _evolve(value, **changes) if changes else value
 
     def qualifier(self) -> str | None:
         if self.tok.kind == "sym":
@@ -192,7 +201,7 @@ class Parser:
         while True:
             noted = self.note_before_part(parts[-1].value)
             if noted is not None:
-                parts[-1] = _Amount(attrs.evolve(parts[-1].value, note=noted), parts[-1].multiplier)
+                parts[-1] = _Amount(_evolve(parts[-1].value, note=noted), parts[-1].multiplier)
             save = self.i
             if self.tok.text in JOINERS or (self.tok.kind == "punct" and self.tok.text in JOINERS):
                 self.i += 1
@@ -393,7 +402,7 @@ class Parser:
             target = Number(value, warnings=warnings)
         base = self.rate_base()
         if base is not None:
-            target = attrs.evolve(target, note=base)
+            target = _evolve(target, note=base)
         return _Amount(target, multiplier)
 
     def rate_base(self) -> str | None:
@@ -538,7 +547,7 @@ class Parser:
                 and value.basis is None
                 and isinstance(inner, Quantity | Percent | Money)
             ):
-                value = attrs.evolve(value, basis=inner)  # "36,36% (4 satker)"
+                value = _evolve(value, basis=inner)  # "36,36% (4 satker)"
             else:
                 notes.append(tidy_note(content))  # "(Provinsi/Kabupaten/Kota)", "(B)"
         return value, "; ".join(notes) if notes else None
@@ -679,4 +688,4 @@ def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
 def _read(text: str, raw: str, expect: Expectation | None) -> Target:
     parser = Parser(text, expect, raw=raw)
     value = finish(parser.parse(), expect)
-    return attrs.evolve(value, raw=raw, warnings=(*value.warnings, *parser.warnings))
+    return _evolve(value, raw=raw, warnings=(*value.warnings, *parser.warnings))

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import attrs
-
 from ..numbers import NumberHint, format_decimal, read_digits
-from ..values import Number, Percent, Quantity, Range, Target, WarningCode
+from ..values import Number, Percent, Quantity, Range, Target, WarningCode, _evolve
 from .wording import Expectation
 
 __all__ = [
@@ -127,7 +125,7 @@ def _scaled(value: Target) -> bool:
 
 def _as_percent(value: Target) -> Target:
     if isinstance(value, Range):
-        return attrs.evolve(value, low=_as_percent(value.low), high=_as_percent(value.high))
+        return _evolve(value, low=_as_percent(value.low), high=_as_percent(value.high))
     assert isinstance(value, Number)
     return Percent(
         value.value,
@@ -142,9 +140,9 @@ def _as_percent(value: Target) -> Target:
 def _on_scale(value: Target, scale: str) -> Target:
     if isinstance(value, Range):
         low, high = _on_scale(value.low, scale), _on_scale(value.high, scale)
-        return attrs.evolve(value, low=low, high=high)
+        return _evolve(value, low=low, high=high)
     assert isinstance(value, Number)
-    return attrs.evolve(value, scale=scale)
+    return _evolve(value, scale=scale)
 
 
 def plausible(value: Target) -> Target:
@@ -161,7 +159,7 @@ def plausible(value: Target) -> Target:
         note = value.note
     elif value.note:
         note = f"{value.note}; {note}"
-    return attrs.evolve(value.with_warnings(W.IMPLAUSIBLE), note=note)
+    return _evolve(value.with_warnings(W.IMPLAUSIBLE), note=note)
 
 
 def finish(value: Target, expect: Expectation | None) -> Target:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -16,14 +18,24 @@ from kinerja_target import (
     from_dict,
     parse_target,
 )
+from kinerja_target.errors import SchemaError
 from kinerja_target.numbers import (
     format_decimal,
     read_digits,
     read_number_words,
     write_number_words,
 )
-from kinerja_target.parse import _parse_full, _parse_simple, expectation_for
-from kinerja_target.strategies import cell_texts, same_kind_values, target_cells, target_values
+from kinerja_target.parse import _parse_fast, _parse_full, _parse_simple, expectation_for
+from kinerja_target.parsing.vocabulary import FILLER_WORDS, QUALIFIER_PHRASES, SYMBOL_QUALIFIERS
+from kinerja_target.parsing.wording import reading_for
+from kinerja_target.strategies import (
+    cell_texts,
+    read_values,
+    same_kind_values,
+    target_cells,
+    target_values,
+)
+from kinerja_target.values import QUALIFIERS, WarningCode, _evolve
 
 # An indicator that carries each scale, so a score formatted without its scale reads back.
 SCALE_INDICATORS = {
@@ -147,6 +159,8 @@ def test_indonesian_digits_round_trip(whole: int, cents: int) -> None:
     st.sampled_from([None, "Persentase x", "Jumlah x", "Nilai maturitas SPIP", "Lama waktu"]),
 )
 @settings(max_examples=800)
+@example("A(\x1f", None)  # a control character Python splits on: the grammar drops it
+@example("A(0X0A", None)  # a product in a note: the grammar multiplies it
 def test_fast_path_agrees_with_the_grammar(text: str, indicator: str | None) -> None:
     expect = expectation_for(indicator) if indicator else None
     simple = _parse_simple(text, expect)
@@ -154,3 +168,92 @@ def test_fast_path_agrees_with_the_grammar(text: str, indicator: str | None) -> 
         full = _parse_full(text, expect)
         assert simple == full
         assert simple.to_dict() == full.to_dict()
+
+
+# -- the whole fast path, as parse_target takes it -------------------------------------------
+
+# What real cells put before and after their number, and in brackets after it: every route
+# of parsing.fastpath.parse_amount (the words before a number, typographic signs, a tail,
+# money, a range, a compound, an annotation) and the shapes it leaves to the grammar.
+_BEFORE = sorted(
+    {" ".join(phrase) for phrase in QUALIFIER_PHRASES}
+    | FILLER_WORDS
+    | set(SYMBOL_QUALIFIERS)
+    | {"=", ":", "Nilai :", "Rp", "Rp.", "IDR", "TAHUN", "naik", "x", "-", "("}
+)
+_AFTER = [
+    *["", "%", " %", " persen", " orang", " Satker", " Lap", " hari kerja", " kali", " jam"],
+    *[" miliar", " juta", " rupiah", ",-", ".", " ke atas", " desa/kelurahan", "/tahun"],
+    *[" kec. 5 kel", " laki-laki dan 3 perempuan", "x24 jam", ", 5", ". 7", " - 90%"],
+    *[" – 90 %", "–7", " s.d. 8 bulan", " per 1.000 kelahiran hidup", " Relawan", " ≥"],
+]
+_BRACKETED = [
+    *["persen", "%", "lima", "tiga puluh persen", "seratus persen", "nol", "Laporan"],
+    *["Provinsi/Kabupaten/Kota", "Provinsi/Kabupaten/ Kota", "Provinsi/", "Skala 5"],
+    *["3 satker", "16,70%", "4/5", "Sangat Baik", "dua", "≥ 5 satker", "juta", "", " "],
+]
+_INDICATORS = [
+    *[None, "Persentase partisipasi pemilih", "Jumlah pemilih", "Nilai maturitas SPIP"],
+    *["Nilai IKPA", "Indeks Kepuasan Masyarakat", "Jumlah Pemuda yang dibina", "Lama waktu"],
+]
+
+
+@st.composite
+def fast_path_cells(draw: st.DrawFn) -> str:
+    space = st.sampled_from(["", " ", " ", "  ", "\n"])
+    before = "".join(w + draw(space) for w in draw(st.lists(st.sampled_from(_BEFORE), max_size=2)))
+    number = draw(st.from_regex(r"-?[0-9]{1,4}([.,][0-9]{1,4}){0,3}", fullmatch=True))
+    text = before + number + draw(st.sampled_from(_AFTER))
+    if draw(st.booleans()):
+        opening = draw(st.sampled_from([" (", "(", "  ("]))
+        closing = draw(st.sampled_from([")", " )", ""]))
+        text += opening + draw(st.sampled_from(_BRACKETED)) + closing
+        text += draw(st.sampled_from(["", "", " hari", " orang"]))
+    return text.upper() if draw(st.integers(0, 9)) == 0 else text
+
+
+@given(st.one_of(fast_path_cells(), cell_texts()), st.sampled_from(_INDICATORS))
+@settings(max_examples=1500)
+@example("≥ 85%", "Persentase partisipasi pemilih")
+@example("Nilai : 45%", None)
+@example("40,17% (3 satker)", "Persentase satker")
+@example("70 Satker (Provinsi/Kabupaten/", None)
+@example("Rp. 2.802.179.205 (77,67%)", None)
+@example("Rp373, 479 miliar", None)
+@example("5 (\x1f)", None)
+@example("12 Satker (0x0A)", None)
+def test_the_whole_fast_path_agrees_with_the_grammar(text: str, indicator: str | None) -> None:
+    fast = _parse_fast(text, indicator)
+    if fast is not None:
+        full = _parse_full(text, reading_for(indicator) if indicator else None)
+        assert fast == full
+        assert fast.to_dict() == full.to_dict()
+
+
+# -- a value changed by the parser -------------------------------------------------------------
+
+_CHANGES = st.fixed_dictionaries(
+    {},
+    optional={
+        "note": st.one_of(st.none(), st.text(max_size=8)),
+        "basis": st.one_of(st.none(), target_values("quantity")),
+        "warnings": st.lists(st.sampled_from(sorted(WarningCode)), max_size=3),
+        "raw": st.one_of(st.none(), st.text(max_size=8)),
+        "qualifier": st.sampled_from([None, *QUALIFIERS, "~", "≥"]),
+    },
+)
+
+
+@given(read_values(), _CHANGES)
+def test_a_quick_change_is_attrs_evolve(value: Target, changes: dict[str, object]) -> None:
+    try:
+        expected = attrs.evolve(value, **changes)
+    except SchemaError:
+        with pytest.raises(SchemaError):
+            _evolve(value, **changes)
+        return
+    changed = _evolve(value, **changes)
+    assert type(changed) is type(value)
+    assert changed == expected
+    assert changed.to_dict() == expected.to_dict()
+    assert repr(changed) == repr(expected)

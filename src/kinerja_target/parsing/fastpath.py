@@ -60,7 +60,7 @@ from .plausibility import (
     finish,
     read_amount,
 )
-from .repair import normalize, ocr_repair, tidy_note
+from .repair import has_control, has_product, normalize, ocr_repair, tidy_note
 from .vocabulary import (
     CURRENCY_WORDS,
     FILLER_WORDS,
@@ -159,7 +159,10 @@ def parse_simple(
     ``text``."""
     raw = text if raw is None else raw
     try_amount = not amount_tried
-    if not text.isascii():
+    if text.isascii():
+        if has_control(text):
+            return None  # the grammar's pipeline drops it, with a warning
+    else:
         text, normalized = normalize(text)
         if normalized or _QUOTES.search(text):
             return None  # the grammar's pipeline says so with a warning, or repairs it
@@ -229,6 +232,8 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
         if plan is None:
             plan = _tail_plan(tail, indicator)
         if type(plan) is not AmountPlan:
+            if has_control(text):
+                return True  # the grammar's pipeline drops it, with a warning
             expect = _reading(indicator)
             if plan is False and not sign:
                 if _range_first(text):
@@ -263,6 +268,8 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     if money is None:
         money = _money_plan(tail, indicator)
     if type(money) is not MoneyPlan:
+        if has_control(text):
+            return True
         if money is False and not (text[:1].lower() in _PREFIX_FIRST and _PREFIX.match(text)):
             # What parse_simple reads in such a cell: an annotation (Rp 2.802.179.205
             # (77,67%)), or a separator a line break left a space after (Rp373, 479 miliar).
@@ -304,6 +311,8 @@ def _prefixed_amount(text: str, indicator: str | None) -> Target | bool:
     words make of it is decided once per spelling, as the words after the number are."""
     if text[:1].lower() not in _PREFIX_FIRST or (found := _PREFIXED.match(text)) is None:
         return False
+    if has_control(text):
+        return True
     head, sign, digits, tail = found.groups()
     words = _PREFIX_PLANS.get((head, sign))
     if words is None:
@@ -565,8 +574,8 @@ def _annotated(
     if tail is None and (tail := _OPEN_TAIL.search(text)) is None:
         return None
     head = text[: tail.start()]
-    if "(" in head or ")" in head or not head.strip():
-        return None
+    if "(" in head or ")" in head or not head.strip() or has_product(text, tail.start()):
+        return None  # a product in the brackets: the grammar's repair multiplies it first
     value = _head_value(head, expect, qualifier, raw)
     if value is None or value.note is not None or isinstance(value, Missing):
         return None

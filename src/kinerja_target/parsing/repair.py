@@ -21,7 +21,7 @@ from functools import cache
 from .. import _data
 from .vocabulary import pattern
 
-__all__ = ["normalize", "ocr_repair", "repair", "tidy_note"]
+__all__ = ["has_control", "has_product", "normalize", "ocr_repair", "repair", "tidy_note"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Layout characters: replaced without a warning.
@@ -42,6 +42,13 @@ _LAYOUT = str.maketrans(
     }
 )
 _SIGNS = str.maketrans({"\u066a": "%", "\ufe6a": "%", "\u2030": " permil"})
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character :func:`normalize` drops (``NUL``, the
+    separators ``\\x1c``-``\\x1f``...), which the readers that split on white space must
+    not see: Python counts some of them as spaces."""
+    return _CONTROL.search(text) is not None
 
 
 def normalize(text: str) -> tuple[str, bool]:
@@ -73,6 +80,12 @@ _TIMES = r"(?<![\d.,])(\d{1,3})\s*[xX×]\s*(\d{1,4})(?=\s*[^\W\d_])"
 
 def _multiply(found: re.Match[str]) -> str:
     return str(int(found.group(1)) * int(found.group(2)))
+
+
+def has_product(text: str, start: int = 0) -> bool:
+    """Whether :func:`repair` multiplies a product (``1x24 jam``) in ``text`` from
+    ``start`` on."""
+    return pattern(_TIMES).search(text, start) is not None
 
 
 def repair(text: str) -> str:

@@ -74,7 +74,7 @@ from .vocabulary import (
 )
 from .wording import Expectation, reading_for
 
-__all__ = ["letter_grade", "parse_amount", "parse_simple"]
+__all__ = ["letter_grade", "opens_no_target", "parse_amount", "parse_simple"]
 
 _AMBIGUOUS = str(W.AMBIGUOUS_SEPARATOR)
 _INFERRED = str(W.UNIT_INFERRED)
@@ -612,7 +612,7 @@ def _annotated(
     amount = parse_amount(content, None)  # a basis is mostly a count or a percent
     inner = amount if isinstance(amount, Target) else parse_simple(content, None)
     if inner is None:
-        if _opens_no_target(content):
+        if opens_no_target(content):
             return _amend(value, note=tidy_note(content))  # "(Skala 5)": a note
         from .grammar import parse_full  # the grammar imports this module
 
@@ -690,7 +690,7 @@ def _opening_words() -> frozenset[str]:
 _FIRST_WORD = re.compile(r"[ \t\r\n]*([^\W\d_]+)(?=[ \t\r\n]|[0-9])")
 
 
-def _opens_no_target(content: str) -> bool:
+def opens_no_target(content: str) -> bool:
     """Whether the grammar surely reads no target in ``content`` (``Skala 5``): it opens
     with a plain word no target opens with, which no OCR repair changes. Only a shortcut:
     ``False`` leaves the question to the grammar."""

@@ -31,7 +31,7 @@ from ..values import (
     _evolve,
 )
 from ..values import WarningCode as W
-from .fastpath import letter_grade, parse_simple
+from .fastpath import letter_grade, opens_no_target, parse_simple
 from .plausibility import finish, magnified, number_hint, read_amount, whole_count
 from .repair import normalize, ocr_repair, repair, tidy_note
 from .tokens import Token, tokens
@@ -665,6 +665,10 @@ def _parse_repaired(text: str, raw: str, expect: Expectation | None) -> Target:
             pass
         else:
             return value.with_warnings(W.LIST_NUMBER)
+    if opens_no_target(laid):
+        # "TAHUN 2O2O": no repair of the letters after a word no target opens with makes
+        # a target of it, and reading it again repaired would cost a second reading.
+        return _read(laid, raw, expect)
     fixed = ocr_repair(laid)
     if fixed != laid:
         # OCR letters are repaired only where the repair gives a target, and one the text

@@ -90,9 +90,18 @@ def has_product(text: str, start: int = 0) -> bool:
 
 def repair(text: str) -> str:
     """Undo what PDF extraction does to a cell's layout (no OCR repair)."""
-    text = pattern(_HYPHEN_BREAK).sub("", text)
-    text = pattern(_QUOTES).sub(" ", text)  # 'minimal "BB"'
-    return pattern(_TIMES).sub(_multiply, text)  # "1x24 jam" is 24 jam
+    # Each repair is tried only where its mark is there: most cells have none of them.
+    if "\n" in text and "-" in text:
+        text = pattern(_HYPHEN_BREAK).sub("", text)
+    if not _QUOTE_MARKS.isdisjoint(text):
+        text = pattern(_QUOTES).sub(" ", text)  # 'minimal "BB"'
+    if not _TIMES_MARKS.isdisjoint(text):
+        text = pattern(_TIMES).sub(_multiply, text)  # "1x24 jam" is 24 jam
+    return text
+
+
+_QUOTE_MARKS = frozenset('"“”„«»')
+_TIMES_MARKS = frozenset("xX×")
 
 
 @cache

@@ -225,6 +225,14 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             return False
         found = parse_amount(typed, indicator)
         return found if type(found) is bool else _amend(found, raw=text)
+    shapes = _SHAPES.get(indicator)
+    if shapes is not None:
+        shaped = shapes.get(text.encode().translate(_ZEROS))
+        if shaped is not None:
+            start, end, build = shaped
+            number = certain_number(text[start:end])
+            if number is not None:  # always: the shape says so
+                return build(number, text, None, False)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
@@ -255,6 +263,7 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             # takes the slow check.
             number = certain_number(digits)
             if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
+                _remember_shape(text, indicator, lead.start(2), lead.end(2), plan)
                 return plan.build(number, text, None, False)
         expect = _reading(indicator)
         value = planned_value(plan, sign, digits, expect, None, text, True)
@@ -352,6 +361,36 @@ def _prefix_plan(text: str, head: str, sign: str) -> tuple[str | None] | Literal
 def _left_to_repair(text: str) -> bool:
     """Quotes, or a word perhaps hyphenated across lines: the grammar repairs them first."""
     return '"' in text or ("\n" in text and "-" in text)
+
+
+# indicator -> the shape of a cell (its text with every digit a 0) -> where its digits are
+# and how its value is made, for the cells parse_amount reads directly: every cell of one
+# shape is matched alike, has the same tail and the same kind of digits (no separator,
+# one decimal separator, groups of three), so its value is its digits' certain reading
+# built by the tail's plan. A column repeats a few shapes with other digits: a cell then
+# costs no match and no look-up of its tail. Bounded, as the plans are.
+_SHAPES: dict[str | None, dict[bytes, tuple[int, int, Callable[..., Target]]]] = {}
+_ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
+
+
+def _remember_shape(
+    text: str, indicator: str | None, start: int, end: int, plan: AmountPlan
+) -> None:
+    """Keep the shape of a cell parse_amount has read directly, where every cell of that
+    shape is read so: a percent's ceiling is checked on the value, so a percent with more
+    than three digits before its separator keeps the check."""
+    if plan.fitted is Percent:
+        point = text[start:end].replace(",", ".")
+        if point.count(".") > 1 or len(point.partition(".")[0]) > 3:
+            return
+    shapes = _SHAPES.get(indicator)
+    if shapes is None:
+        if len(_SHAPES) >= 1 << 12:
+            _SHAPES.clear()
+        shapes = _SHAPES[indicator] = {}
+    elif len(shapes) >= 1 << 12:
+        shapes.clear()
+    shapes[text.encode().translate(_ZEROS)] = (start, end, plan.build)
 
 
 def _bracketed(text: str, expect: Expectation | None) -> Target | bool:

@@ -17,7 +17,8 @@ import pytest
 
 from conftest import DATA, read_jsonl
 from kinerja_target import TargetParseError
-from kinerja_target.parse import _parse_full, _parse_simple, reading_for
+from kinerja_target.parse import _parse_fast, _parse_full, _parse_simple, reading_for
+from kinerja_target.parsing.fastpath import clear_plans
 
 
 def _real_cells() -> list[tuple[str, str | None]]:
@@ -81,3 +82,21 @@ def test_the_fast_path_takes_most_real_cells() -> None:
         for text, indicator in REAL
     ]
     assert sum(taken) >= 0.95 * len(taken)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("1000%", "4900%"), ("0999%", "4999%"), ("0999 %", "9999 %"), ("100,5%", "999,9%")],
+)
+@pytest.mark.parametrize("indicator", [None, "Persentase partisipasi pemilih"])
+def test_a_percent_of_a_known_shape_keeps_its_ceiling_check(
+    first: str, then: str, indicator: str | None
+) -> None:
+    # The shape of "1000%" is that of "4900%": a plan per shape must not skip the check
+    # that flags a percent no target can be (docs/decisions/0006).
+    clear_plans()
+    alone = _parse_fast(then, indicator)
+    clear_plans()
+    _parse_fast(first, indicator)
+    assert _parse_fast(then, indicator) == alone
+    assert _parse_fast(then, indicator).to_dict() == alone.to_dict()  # type: ignore[union-attr]

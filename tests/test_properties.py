@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -26,6 +27,7 @@ from kinerja_target.numbers import (
     write_number_words,
 )
 from kinerja_target.parse import _parse_fast, _parse_full, _parse_simple, expectation_for
+from kinerja_target.parsing.fastpath import clear_plans
 from kinerja_target.parsing.vocabulary import FILLER_WORDS, QUALIFIER_PHRASES, SYMBOL_QUALIFIERS
 from kinerja_target.parsing.wording import reading_for
 from kinerja_target.strategies import (
@@ -257,3 +259,24 @@ def test_a_quick_change_is_attrs_evolve(value: Target, changes: dict[str, object
     assert changed == expected
     assert changed.to_dict() == expected.to_dict()
     assert repr(changed) == repr(expected)
+
+
+_DIGIT_RUN = re.compile(r"[0-9]")
+
+
+@given(st.one_of(fast_path_cells(), target_cells().map(lambda cell: cell[0])), st.data())
+@settings(max_examples=800)
+def test_a_cell_reads_the_same_after_another_of_its_shape(text: str, data: st.DataObject) -> None:
+    # The fast path keeps what it decides per shape (the cell with its digits as 0s): a
+    # cell must read the same whether or not one of its shape was read before it.
+    other = _DIGIT_RUN.sub(lambda _: str(data.draw(st.integers(0, 9))), text)
+    indicator = data.draw(st.sampled_from(_INDICATORS))
+    clear_plans()
+    alone = _parse_fast(other, indicator)
+    clear_plans()
+    _parse_fast(text, indicator)
+    after = _parse_fast(other, indicator)
+    assert (alone is None) == (after is None)
+    if alone is not None and after is not None:
+        assert alone == after
+        assert alone.to_dict() == after.to_dict()

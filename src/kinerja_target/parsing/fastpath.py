@@ -74,7 +74,7 @@ from .vocabulary import (
 )
 from .wording import Expectation, reading_for
 
-__all__ = ["letter_grade", "opens_no_target", "parse_amount", "parse_simple"]
+__all__ = ["clear_plans", "letter_grade", "opens_no_target", "parse_amount", "parse_simple"]
 
 _AMBIGUOUS = str(W.AMBIGUOUS_SEPARATOR)
 _INFERRED = str(W.UNIT_INFERRED)
@@ -371,6 +371,13 @@ def _left_to_repair(text: str) -> bool:
 # costs no match and no look-up of its tail. Bounded, as the plans are.
 _SHAPES: dict[str | None, dict[bytes, tuple[int, int, Callable[..., Target]]]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
+
+
+def clear_plans() -> None:
+    """Forget every plan the fast path has made (the tails', the words before a number,
+    the shapes): for the tests that read a cell after another of its shape."""
+    for store in (_TAIL_PLANS, _MONEY_PLANS, _HEAD_PLANS, _PREFIX_PLANS, _SHAPES):
+        store.clear()
 
 
 def _remember_shape(

@@ -263,7 +263,8 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             # takes the slow check.
             number = certain_number(digits)
             if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
-                _remember_shape(text, indicator, lead.start(2), lead.end(2), plan)
+                percent = plan.fitted is Percent
+                _remember_shape(text, indicator, lead.start(2), lead.end(2), plan.build, percent)
                 return plan.build(number, text, None, False)
         expect = _reading(indicator)
         value = planned_value(plan, sign, digits, expect, None, text, True)
@@ -288,8 +289,13 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                 spaced = _spaced(text, _reading(indicator), None, text)
                 return False if spaced is None else spaced
         return False  # parse_simple tries the other readings of an "Rp" cell
-    value = planned_money(money, lead.group(1), None, text)
-    return False if value is None else value
+    digits = lead.group(1)
+    value = planned_money(money, digits, None, text)
+    if value is None:
+        return False
+    if money.multiplier == 1 and certain_number(digits) is not None:
+        _remember_shape(text, indicator, lead.start(1), lead.end(1), money.build, False)
+    return value
 
 
 _MONEY_FIRST = frozenset("RrIi")
@@ -364,11 +370,11 @@ def _left_to_repair(text: str) -> bool:
 
 
 # indicator -> the shape of a cell (its text with every digit a 0) -> where its digits are
-# and how its value is made, for the cells parse_amount reads directly: every cell of one
-# shape is matched alike, has the same tail and the same kind of digits (no separator,
-# one decimal separator, groups of three), so its value is its digits' certain reading
-# built by the tail's plan. A column repeats a few shapes with other digits: a cell then
-# costs no match and no look-up of its tail. Bounded, as the plans are.
+# and how its value is made, for the amounts and Rp amounts parse_amount reads directly:
+# every cell of one shape is matched alike, has the same tail and the same kind of digits
+# (no separator, one decimal separator, groups of three), so its value is its digits'
+# certain reading built by the tail's plan. A column repeats a few shapes with other
+# digits: a cell then costs no match and no look-up of its tail. Bounded, as the plans are.
 _SHAPES: dict[str | None, dict[bytes, tuple[int, int, Callable[..., Target]]]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
@@ -381,12 +387,18 @@ def clear_plans() -> None:
 
 
 def _remember_shape(
-    text: str, indicator: str | None, start: int, end: int, plan: AmountPlan
+    text: str,
+    indicator: str | None,
+    start: int,
+    end: int,
+    build: Callable[..., Target],
+    percent: bool,
 ) -> None:
-    """Keep the shape of a cell parse_amount has read directly, where every cell of that
-    shape is read so: a percent's ceiling is checked on the value, so a percent with more
-    than three digits before its separator keeps the check."""
-    if plan.fitted is Percent:
+    """Keep the shape of a cell parse_amount has read directly (its digits ``start`` to
+    ``end`` read certainly, the value made by ``build``), where every cell of that shape
+    is read so: a percent's ceiling is checked on the value, so a percent with more than
+    three digits before its separator keeps the check."""
+    if percent:
         point = text[start:end].replace(",", ".")
         if point.count(".") > 1 or len(point.partition(".")[0]) > 3:
             return
@@ -397,7 +409,7 @@ def _remember_shape(
         shapes = _SHAPES[indicator] = {}
     elif len(shapes) >= 1 << 12:
         shapes.clear()
-    shapes[text.encode().translate(_ZEROS)] = (start, end, plan.build)
+    shapes[text.encode().translate(_ZEROS)] = (start, end, build)
 
 
 def _bracketed(text: str, expect: Expectation | None) -> Target | bool:

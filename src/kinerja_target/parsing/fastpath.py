@@ -229,10 +229,10 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     if shapes is not None:
         shaped = shapes.get(text.encode().translate(_ZEROS))
         if shaped is not None:
-            start, end, build = shaped
+            start, end, build, qualifier = shaped
             number = certain_number(text[start:end])
             if number is not None:  # always: the shape says so
-                return build(number, text, None, False)
+                return build(number, text, qualifier, False)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
@@ -264,7 +264,7 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             number = certain_number(digits)
             if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
                 percent = plan.fitted is Percent
-                _remember_shape(text, indicator, lead.start(2), lead.end(2), plan.build, percent)
+                _remember_shape(text, indicator, lead.span(2), plan.build, None, percent)
                 return plan.build(number, text, None, False)
         expect = _reading(indicator)
         value = planned_value(plan, sign, digits, expect, None, text, True)
@@ -294,7 +294,7 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     if value is None:
         return False
     if money.multiplier == 1 and certain_number(digits) is not None:
-        _remember_shape(text, indicator, lead.start(1), lead.end(1), money.build, False)
+        _remember_shape(text, indicator, lead.span(1), money.build, None, False)
     return value
 
 
@@ -343,7 +343,12 @@ def _prefixed_amount(text: str, indicator: str | None) -> Target | bool:
         return True
     expect = _reading(indicator)
     value = planned_value(plan, sign, digits, expect, words[0], text, True)
-    return True if value is None else value
+    if value is None:
+        return True
+    if plan.direct and not sign and certain_number(digits) is not None:
+        span = found.span(3)
+        _remember_shape(text, indicator, span, plan.build, words[0], plan.fitted is Percent)
+    return value
 
 
 # The words before the first number, its sign, the number and the rest.
@@ -370,12 +375,13 @@ def _left_to_repair(text: str) -> bool:
 
 
 # indicator -> the shape of a cell (its text with every digit a 0) -> where its digits are
-# and how its value is made, for the amounts and Rp amounts parse_amount reads directly:
+# and how its value is made, with its qualifier, for the amounts (after qualifier and
+# filler words too) and Rp amounts parse_amount reads directly:
 # every cell of one shape is matched alike, has the same tail and the same kind of digits
 # (no separator, one decimal separator, groups of three), so its value is its digits'
 # certain reading built by the tail's plan. A column repeats a few shapes with other
 # digits: a cell then costs no match and no look-up of its tail. Bounded, as the plans are.
-_SHAPES: dict[str | None, dict[bytes, tuple[int, int, Callable[..., Target]]]] = {}
+_SHAPES: dict[str | None, dict[bytes, tuple[int, int, Callable[..., Target], str | None]]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
 
@@ -389,15 +395,16 @@ def clear_plans() -> None:
 def _remember_shape(
     text: str,
     indicator: str | None,
-    start: int,
-    end: int,
+    span: tuple[int, int],
     build: Callable[..., Target],
+    qualifier: str | None,
     percent: bool,
 ) -> None:
-    """Keep the shape of a cell parse_amount has read directly (its digits ``start`` to
-    ``end`` read certainly, the value made by ``build``), where every cell of that shape
-    is read so: a percent's ceiling is checked on the value, so a percent with more than
-    three digits before its separator keeps the check."""
+    """Keep the shape of a cell parse_amount has read directly (its digits at ``span``
+    read certainly, the value made by ``build`` with ``qualifier``), where every cell of
+    that shape is read so: a percent's ceiling is checked on the value, so a percent with
+    more than three digits before its separator keeps the check."""
+    start, end = span
     if percent:
         point = text[start:end].replace(",", ".")
         if point.count(".") > 1 or len(point.partition(".")[0]) > 3:
@@ -409,7 +416,7 @@ def _remember_shape(
         shapes = _SHAPES[indicator] = {}
     elif len(shapes) >= 1 << 12:
         shapes.clear()
-    shapes[text.encode().translate(_ZEROS)] = (start, end, build)
+    shapes[text.encode().translate(_ZEROS)] = (start, end, build, qualifier)
 
 
 def _bracketed(text: str, expect: Expectation | None) -> Target | bool:

@@ -63,6 +63,7 @@ __all__ = [
     "amount_plan",
     "amount_value",
     "build_fitted",
+    "certain_form",
     "certain_number",
     "fit_to_wording",
     "money_plan",
@@ -87,22 +88,37 @@ _UNKNOWN = str(W.UNKNOWN_UNIT)
 DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
 
 
-def certain_number(digits: str) -> Decimal | None:
-    """The value of digits whose reading is certain: no separator, one separator not
-    before exactly three digits (:data:`DECIMAL`), or groups of three after two or more
-    separators of one kind (``10.252.187.000``); ``None`` for any other digits, which
-    :func:`~kinerja_target.numbers.read_digits` reads. For digits the fast path's patterns
-    have matched (``[0-9]+([.,][0-9]+)*``): string methods first, as most cells on the
-    hot path are of the first two kinds."""
+def certain_form(digits: str) -> tuple[str, str] | None:
+    """How digits whose reading is certain are written for ``Decimal``: the replacement
+    (``old``, ``new``) that makes them a decimal literal. Certain are: no separator, one
+    separator not before exactly three digits (:data:`DECIMAL`), or groups of three after
+    two or more separators of one kind (``10.252.187.000``); ``None`` for any other
+    digits, which :func:`~kinerja_target.numbers.read_digits` reads. For digits the fast
+    path's patterns have matched (``[0-9]+([.,][0-9]+)*``): string methods first, as most
+    cells on the hot path are of the first two kinds."""
     if digits.isdigit():
-        return Decimal(digits)
+        return _AS_WRITTEN
     point = digits.replace(",", ".")
     fraction = point.partition(".")[2]
     if fraction.isdigit():  # digits after the first separator, and no second one
-        return Decimal(point) if len(fraction) != 3 else None
+        if len(fraction) == 3:
+            return None
+        return _DECIMAL_COMMA if "," in digits else _AS_WRITTEN
     if _GROUPED.fullmatch(digits) is not None:
-        return Decimal(point.replace(".", ""))
+        return _DOT_GROUPS if "." in digits else _COMMA_GROUPS
     return None
+
+
+_AS_WRITTEN = ("", "")
+_DECIMAL_COMMA = (",", ".")
+_DOT_GROUPS = (".", "")
+_COMMA_GROUPS = (",", "")
+
+
+def certain_number(digits: str) -> Decimal | None:
+    """The value of digits whose reading is certain (:func:`certain_form`), or ``None``."""
+    form = certain_form(digits)
+    return None if form is None else Decimal(digits.replace(*form))
 
 
 _GROUPED = re.compile(r"[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}|(?:,[0-9]{3}){2,})")

@@ -47,6 +47,7 @@ from .amounts import (
     after_number,
     amount_plan,
     amount_value,
+    certain_form,
     certain_number,
     money_plan,
     money_value,
@@ -229,10 +230,8 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     if shapes is not None:
         shaped = shapes.get(text.encode().translate(_ZEROS))
         if shaped is not None:
-            start, end, build, qualifier = shaped
-            number = certain_number(text[start:end])
-            if number is not None:  # always: the shape says so
-                return build(number, text, qualifier, False)
+            start, end, old, new, build, qualifier = shaped
+            return build(Decimal(text[start:end].replace(old, new)), text, qualifier, False)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
@@ -293,7 +292,7 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     value = planned_money(money, digits, None, text)
     if value is None:
         return False
-    if money.multiplier == 1 and certain_number(digits) is not None:
+    if money.multiplier == 1:
         _remember_shape(text, indicator, lead.span(1), money.build, None, False)
     return value
 
@@ -345,7 +344,7 @@ def _prefixed_amount(text: str, indicator: str | None) -> Target | bool:
     value = planned_value(plan, sign, digits, expect, words[0], text, True)
     if value is None:
         return True
-    if plan.direct and not sign and certain_number(digits) is not None:
+    if plan.direct and not sign:
         span = found.span(3)
         _remember_shape(text, indicator, span, plan.build, words[0], plan.fitted is Percent)
     return value
@@ -381,7 +380,8 @@ def _left_to_repair(text: str) -> bool:
 # (no separator, one decimal separator, groups of three), so its value is its digits'
 # certain reading built by the tail's plan. A column repeats a few shapes with other
 # digits: a cell then costs no match and no look-up of its tail. Bounded, as the plans are.
-_SHAPES: dict[str | None, dict[bytes, tuple[int, int, Callable[..., Target], str | None]]] = {}
+_Shape = tuple[int, int, str, str, Callable[..., Target], str | None]
+_SHAPES: dict[str | None, dict[bytes, _Shape]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
 
@@ -405,8 +405,12 @@ def _remember_shape(
     that shape is read so: a percent's ceiling is checked on the value, so a percent with
     more than three digits before its separator keeps the check."""
     start, end = span
+    digits = text[start:end]
+    form = certain_form(digits)
+    if form is None:
+        return
     if percent:
-        point = text[start:end].replace(",", ".")
+        point = digits.replace(",", ".")
         if point.count(".") > 1 or len(point.partition(".")[0]) > 3:
             return
     shapes = _SHAPES.get(indicator)
@@ -416,7 +420,7 @@ def _remember_shape(
         shapes = _SHAPES[indicator] = {}
     elif len(shapes) >= 1 << 12:
         shapes.clear()
-    shapes[text.encode().translate(_ZEROS)] = (start, end, build, qualifier)
+    shapes[text.encode().translate(_ZEROS)] = (start, end, *form, build, qualifier)
 
 
 def _bracketed(text: str, expect: Expectation | None) -> Target | bool:

@@ -86,14 +86,19 @@ def test_the_fast_path_takes_most_real_cells() -> None:
 
 @pytest.mark.parametrize(
     ("first", "then"),
-    [("1000%", "4900%"), ("0999%", "4999%"), ("0999 %", "9999 %"), ("100,5%", "999,9%")],
+    [
+        *[("1000%", "4900%"), ("0999%", "4999%"), ("0999 %", "9999 %"), ("100,5%", "999,9%")],
+        *[("80 - 90%", "90 - 10%"), ("100 - 900", "900 - 999"), ("0100 - 0900", "9100 - 9900")],
+        *[("Rp 1.000.000", "Rp 9.999.999"), ("minimal 1000%", "minimal 4900%")],
+    ],
 )
 @pytest.mark.parametrize("indicator", [None, "Persentase partisipasi pemilih"])
-def test_a_percent_of_a_known_shape_keeps_its_ceiling_check(
+def test_a_cell_of_a_known_shape_keeps_its_checks(
     first: str, then: str, indicator: str | None
 ) -> None:
     # The shape of "1000%" is that of "4900%": a plan per shape must not skip the check
-    # that flags a percent no target can be (docs/decisions/0006).
+    # that flags a percent no target can be (docs/decisions/0006), nor the order of a
+    # range's ends.
     clear_plans()
     alone = _parse_fast(then, indicator)
     clear_plans()

@@ -71,6 +71,7 @@ __all__ = [
     "note_after",
     "pair_side",
     "planned_money",
+    "planned_range",
     "planned_value",
     "range_plan",
     "range_side",
@@ -530,6 +531,14 @@ def range_value(
     plan = range_plan(p1, w1, p2, w2, expect, fit)
     if plan is None:
         return None
+    return planned_range(plan, d1, d2, qualifier, raw, fit)
+
+
+def planned_range(
+    plan: RangePlan, d1: str, d2: str, qualifier: str | None, raw: str, fit: bool
+) -> Target | None:
+    """The range whose shape ``plan`` has decided, from its two ends' digits; ``None``
+    for digits that form no number."""
     low = read_number(d1, plan.low[1], plan.low[0] is Number and plan.whole)
     high = read_number(d2, plan.high[1], plan.high[0] is Number and plan.whole)
     if low is None or high is None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from ..errors import TargetParseError
 from ..numbers import NUMBER_WORDS, NumberSyntaxError, read_number_words
@@ -44,6 +44,7 @@ from .amounts import (
     PERCENT_OR_MONEY,
     AmountPlan,
     MoneyPlan,
+    RangePlan,
     after_number,
     amount_plan,
     amount_value,
@@ -53,7 +54,9 @@ from .amounts import (
     money_value,
     pair_side,
     planned_money,
+    planned_range,
     planned_value,
+    range_plan,
     range_value,
 )
 from .plausibility import (
@@ -229,9 +232,14 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     shapes = _SHAPES.get(indicator)
     if shapes is not None:
         shaped = shapes.get(text.encode().translate(_ZEROS))
-        if shaped is not None:
+        if type(shaped) is _Shape:
             start, end, old, new, build, qualifier = shaped
             return build(Decimal(text[start:end].replace(old, new)), text, qualifier, False)
+        if type(shaped) is _RangeShape:
+            (s1, e1), (s2, e2), plan_of_range = shaped
+            ranged = planned_range(plan_of_range, text[s1:e1], text[s2:e2], None, text, True)
+            if ranged is not None:  # always: the shape says so
+                return ranged
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
@@ -246,11 +254,11 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                 if _range_first(text):
                     # What parse_simple tries next for a cell that opens with a digit.
                     span = _RANGE.fullmatch(text)
-                    ranged = (
-                        None if span is None else range_value(span, expect, None, text, fit=True)
-                    )
-                    if ranged is not None:
-                        return ranged
+                    if span is not None:
+                        ranged = range_value(span, expect, None, text, fit=True)
+                        if ranged is not None:
+                            _remember_range(text, indicator, span, expect)
+                            return ranged
                     # the compounds and products parse_simple reads next
                     value = _value(text, expect, None, text, tried=True)
                     return False if value is None else finish(value, expect)
@@ -380,8 +388,27 @@ def _left_to_repair(text: str) -> bool:
 # (no separator, one decimal separator, groups of three), so its value is its digits'
 # certain reading built by the tail's plan. A column repeats a few shapes with other
 # digits: a cell then costs no match and no look-up of its tail. Bounded, as the plans are.
-_Shape = tuple[int, int, str, str, Callable[..., Target], str | None]
-_SHAPES: dict[str | None, dict[bytes, _Shape]] = {}
+class _Shape(NamedTuple):
+    """An amount's shape: where its digits are, the replacement that makes them a
+    decimal literal (:func:`~.amounts.certain_form`), its builder and qualifier."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    build: Callable[..., Target]
+    qualifier: str | None
+
+
+class _RangeShape(NamedTuple):
+    """A range's shape: where its two ends' digits are, and its plan."""
+
+    low: tuple[int, int]
+    high: tuple[int, int]
+    plan: RangePlan
+
+
+_SHAPES: dict[str | None, dict[bytes, _Shape | _RangeShape]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
 
@@ -413,6 +440,12 @@ def _remember_shape(
         point = digits.replace(",", ".")
         if point.count(".") > 1 or len(point.partition(".")[0]) > 3:
             return
+    shapes = _shapes_of(indicator)
+    shapes[text.encode().translate(_ZEROS)] = _Shape(start, end, *form, build, qualifier)
+
+
+def _shapes_of(indicator: str | None) -> dict[bytes, _Shape | _RangeShape]:
+    """The shapes kept for ``indicator``, bounded as the plans are."""
     shapes = _SHAPES.get(indicator)
     if shapes is None:
         if len(_SHAPES) >= 1 << 12:
@@ -420,7 +453,23 @@ def _remember_shape(
         shapes = _SHAPES[indicator] = {}
     elif len(shapes) >= 1 << 12:
         shapes.clear()
-    shapes[text.encode().translate(_ZEROS)] = (start, end, *form, build, qualifier)
+    return shapes
+
+
+def _remember_range(
+    text: str, indicator: str | None, found: re.Match[str], expect: Expectation | None
+) -> None:
+    """Keep the shape of a range parse_amount has read (``80 - 90%``), where both its ends'
+    digits are read certainly: the range of every cell of that shape is then its plan's,
+    from those digits."""
+    d1, p1, w1, _, d2, p2, w2, _ = found.groups()
+    if certain_form(d1) is None or certain_form(d2) is None:
+        return
+    plan = range_plan(p1, w1, p2, w2, expect, True)
+    if plan is None:
+        return
+    shapes = _shapes_of(indicator)
+    shapes[text.encode().translate(_ZEROS)] = _RangeShape(found.span(1), found.span(5), plan)
 
 
 def _bracketed(text: str, expect: Expectation | None) -> Target | bool:

@@ -323,7 +323,9 @@ def _typographic(text: str) -> str | None:
     a note in brackets may keep them as written."""
     if "(" in text:
         return None
-    typed = _NUMBER_DASH.sub(r"\1-\2", text.replace("\u2265", ">=").replace("\u2264", "<="))
+    typed = text.replace("\u2265", ">=").replace("\u2264", "<=")
+    if "\u2013" in typed:
+        typed = _NUMBER_DASH.sub(r"\1-\2", typed)
     return typed if typed.isascii() else None
 
 

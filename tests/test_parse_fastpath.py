@@ -90,6 +90,7 @@ def test_the_fast_path_takes_most_real_cells() -> None:
         *[("1000%", "4900%"), ("0999%", "4999%"), ("0999 %", "9999 %"), ("100,5%", "999,9%")],
         *[("80 - 90%", "90 - 10%"), ("100 - 900", "900 - 999"), ("0100 - 0900", "9100 - 9900")],
         *[("Rp 1.000.000", "Rp 9.999.999"), ("minimal 1000%", "minimal 4900%")],
+        *[("Rp 1,0 miliar", "Rp 9,9 miliar"), ("Rp 1 juta", "Rp 0 juta")],
     ],
 )
 @pytest.mark.parametrize("indicator", [None, "Persentase partisipasi pemilih"])

@@ -62,6 +62,7 @@ from .amounts import (
 from .plausibility import (
     PERCENT_CEILING,
     finish,
+    magnified,
     read_amount,
 )
 from .repair import has_control, has_product, normalize, ocr_repair, tidy_note
@@ -235,6 +236,10 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
         if type(shaped) is _Shape:
             start, end, old, new, build, qualifier = shaped
             return build(Decimal(text[start:end].replace(old, new)), text, qualifier, False)
+        if type(shaped) is _MoneyShape:  # with a magnitude word: "Rp 9,9 miliar"
+            start, end, old, new, build, times = shaped
+            amount = magnified(Decimal(text[start:end].replace(old, new)), times)
+            return build(amount, text, None, False)
         if type(shaped) is _RangeShape:
             (s1, e1), (s2, e2), plan_of_range = shaped
             ranged = planned_range(plan_of_range, text[s1:e1], text[s2:e2], None, text, True)
@@ -300,8 +305,7 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     value = planned_money(money, digits, None, text)
     if value is None:
         return False
-    if money.multiplier == 1:
-        _remember_shape(text, indicator, lead.span(1), money.build, None, False)
+    _remember_shape(text, indicator, lead.span(1), money.build, None, False, money.multiplier)
     return value
 
 
@@ -402,6 +406,18 @@ class _Shape(NamedTuple):
     qualifier: str | None
 
 
+class _MoneyShape(NamedTuple):
+    """An Rp amount's shape with a magnitude word: as :class:`_Shape`, and the word's
+    multiplier."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    build: Callable[..., Target]
+    multiplier: int
+
+
 class _RangeShape(NamedTuple):
     """A range's shape: where its two ends' digits are, and its plan."""
 
@@ -410,7 +426,7 @@ class _RangeShape(NamedTuple):
     plan: RangePlan
 
 
-_SHAPES: dict[str | None, dict[bytes, _Shape | _RangeShape]] = {}
+_SHAPES: dict[str | None, dict[bytes, _Shape | _MoneyShape | _RangeShape]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
 
@@ -428,6 +444,7 @@ def _remember_shape(
     build: Callable[..., Target],
     qualifier: str | None,
     percent: bool,
+    multiplier: int = 1,
 ) -> None:
     """Keep the shape of a cell parse_amount has read directly (its digits at ``span``
     read certainly, the value made by ``build`` with ``qualifier``), where every cell of
@@ -443,10 +460,14 @@ def _remember_shape(
         if point.count(".") > 1 or len(point.partition(".")[0]) > 3:
             return
     shapes = _shapes_of(indicator)
-    shapes[text.encode().translate(_ZEROS)] = _Shape(start, end, *form, build, qualifier)
+    key = text.encode().translate(_ZEROS)
+    if multiplier == 1:
+        shapes[key] = _Shape(start, end, *form, build, qualifier)
+    else:
+        shapes[key] = _MoneyShape(start, end, *form, build, multiplier)
 
 
-def _shapes_of(indicator: str | None) -> dict[bytes, _Shape | _RangeShape]:
+def _shapes_of(indicator: str | None) -> dict[bytes, _Shape | _MoneyShape | _RangeShape]:
     """The shapes kept for ``indicator``, bounded as the plans are."""
     shapes = _SHAPES.get(indicator)
     if shapes is None:

@@ -91,6 +91,8 @@ def test_the_fast_path_takes_most_real_cells() -> None:
         *[("80 - 90%", "90 - 10%"), ("100 - 900", "900 - 999"), ("0100 - 0900", "9100 - 9900")],
         *[("Rp 1.000.000", "Rp 9.999.999"), ("minimal 1000%", "minimal 4900%")],
         *[("Rp 1,0 miliar", "Rp 9,9 miliar"), ("Rp 1 juta", "Rp 0 juta")],
+        *[("5% (lima persen)", "7% (lima persen)"), ("5 orang (lima)", "6 orang (lima)")],
+        *[("12 Satker (Provinsi/", "99 Satker (Provinsi/"), ("5 Lap ()", "7 Lap ()")],
     ],
 )
 @pytest.mark.parametrize("indicator", [None, "Persentase partisipasi pemilih"])

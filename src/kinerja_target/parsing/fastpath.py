@@ -240,6 +240,10 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             start, end, old, new, build, times = shaped
             amount = magnified(Decimal(text[start:end].replace(old, new)), times)
             return build(amount, text, None, False)
+        if type(shaped) is _AnnotatedShape:
+            start, end, old, new, build, action, said, expect = shaped
+            head = build(Decimal(text[start:end].replace(old, new)), text, None, False)
+            return finish(_annotate(head, action, said), expect)
         if type(shaped) is _RangeShape:
             (s1, e1), (s2, e2), plan_of_range = shaped
             ranged = planned_range(plan_of_range, text[s1:e1], text[s2:e2], None, text, True)
@@ -268,7 +272,7 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                     value = _value(text, expect, None, text, tried=True)
                     return False if value is None else finish(value, expect)
                 elif "(" in tail:
-                    return _bracketed(text, expect)
+                    return _bracketed(text, indicator)
             return plan is True
         if plan.direct and not sign:
             # A certain reading, as planned_value reads it; a percent over the ceiling
@@ -296,7 +300,7 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             # What parse_simple reads in such a cell: an annotation (Rp 2.802.179.205
             # (77,67%)), or a separator a line break left a space after (Rp373, 479 miliar).
             if "(" in tail:
-                return _bracketed(text, _reading(indicator))
+                return _bracketed(text, indicator)
             if ", " in text or ". " in text:
                 spaced = _spaced(text, _reading(indicator), None, text)
                 return False if spaced is None else spaced
@@ -418,6 +422,25 @@ class _MoneyShape(NamedTuple):
     multiplier: int
 
 
+class _AnnotatedShape(NamedTuple):
+    """An amount's shape before an annotation without digits (``12 Satker
+    (Provinsi/Kabupaten/``): as :class:`_Shape`, what the annotation makes of the value
+    (:func:`_annotate`), and the reading of the indicator."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    build: Callable[..., Target]
+    action: str
+    said: str | Decimal | None
+    expect: Expectation | None
+
+
+# A shape no plan is kept for: its cells take the whole fast path.
+_NO_SHAPE = object()
+
+
 class _RangeShape(NamedTuple):
     """A range's shape: where its two ends' digits are, and its plan."""
 
@@ -426,7 +449,8 @@ class _RangeShape(NamedTuple):
     plan: RangePlan
 
 
-_SHAPES: dict[str | None, dict[bytes, _Shape | _MoneyShape | _RangeShape]] = {}
+_AnyShape = _Shape | _MoneyShape | _RangeShape | _AnnotatedShape | object
+_SHAPES: dict[str | None, dict[bytes, _AnyShape]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
 
@@ -455,10 +479,8 @@ def _remember_shape(
     form = certain_form(digits)
     if form is None:
         return
-    if percent:
-        point = digits.replace(",", ".")
-        if point.count(".") > 1 or len(point.partition(".")[0]) > 3:
-            return
+    if percent and not _below_ceiling(digits):
+        return
     shapes = _shapes_of(indicator)
     key = text.encode().translate(_ZEROS)
     if multiplier == 1:
@@ -467,7 +489,14 @@ def _remember_shape(
         shapes[key] = _MoneyShape(start, end, *form, build, multiplier)
 
 
-def _shapes_of(indicator: str | None) -> dict[bytes, _Shape | _MoneyShape | _RangeShape]:
+def _below_ceiling(digits: str) -> bool:
+    """Whether every number written with these digits' shape is below a percent's ceiling
+    (1000): at most three digits before one separator."""
+    point = digits.replace(",", ".")
+    return point.count(".") <= 1 and len(point.partition(".")[0]) <= 3
+
+
+def _shapes_of(indicator: str | None) -> dict[bytes, _AnyShape]:
     """The shapes kept for ``indicator``, bounded as the plans are."""
     shapes = _SHAPES.get(indicator)
     if shapes is None:
@@ -495,19 +524,50 @@ def _remember_range(
     shapes[text.encode().translate(_ZEROS)] = _RangeShape(found.span(1), found.span(5), plan)
 
 
-def _bracketed(text: str, expect: Expectation | None) -> Target | bool:
-    """:func:`parse_amount` for a digit-first cell with a parenthesis (``40,17% (3
-    satker)``, ``12 Satker (Provinsi/Kabupaten/``, ``5 (lima) hari``): what
+def _bracketed(text: str, indicator: str | None) -> Target | bool:
+    """:func:`parse_amount` for a cell with a parenthesis (``40,17% (3 satker)``, ``12
+    Satker (Provinsi/Kabupaten/``, ``5 (lima) hari``, ``Rp 2.802.179.205 (77,67%)``): what
     :func:`parse_simple` reads first in it, without the dispatch before; ``False`` leaves
     the other shapes to it."""
     if _left_to_repair(text):
         return True
+    expect = _reading(indicator)
     spelled = _SPELLED.fullmatch(text)
     if spelled is not None:
         value = _spelled(spelled, expect, None, text)
     else:
         value = _annotated(text, expect, None, text)
+        if value is not None:
+            shape = _annotated_shape(text, expect)
+            _shapes_of(indicator)[text.encode().translate(_ZEROS)] = shape or _NO_SHAPE
     return False if value is None else finish(value, expect)
+
+
+def _annotated_shape(text: str, expect: Expectation | None) -> _AnnotatedShape | None:
+    """The shape of a cell :func:`_annotated` has read, where every cell of that shape is
+    read so: an amount read directly before an annotation without digits."""
+    tail = _TAIL.search(text)
+    closed = tail is not None
+    if tail is None and (tail := _OPEN_TAIL.search(text)) is None:
+        return None
+    head = text[: tail.start()]
+    content = " ".join(tail.group(1).split())
+    lead = _LEAD_TAIL.match(head)
+    if _DIGIT.search(content) is not None or lead is None:
+        return None
+    sign, digits, words = lead.groups()
+    plan = _HEAD_PLANS.get((words, expect))
+    form = certain_form(digits)
+    if type(plan) is not AmountPlan or not plan.direct or sign or form is None:
+        return None
+    if plan.fitted is Percent and not _below_ceiling(digits):
+        return None
+    action, said = _annotation(content, closed, plan.fitted is Number)
+    if action in ("none", "unit"):
+        return None
+    if action == "said" and (plan.fitted not in (Percent, Quantity) or not _no_magnitude(head)):
+        return None
+    return _AnnotatedShape(*lead.span(2), *form, plan.build, action, said, expect)
 
 
 def _range_first(text: str) -> bool:
@@ -730,18 +790,9 @@ def _annotated(
             return None
         if action == "unit":
             return _value(f"{head.rstrip()} {said}", expect, qualifier, raw)
-        if action == "truncated":
-            return _amend(value, note=said, warning=_TRUNCATED)  # type: ignore[arg-type]
-        if action == "same":
-            return value
-        if action == "note":
-            return _amend(value, note=said)  # type: ignore[arg-type]
-        # The number again in words, read as the grammar's amount reads it after a unit.
-        if not isinstance(value, Percent | Quantity) or any(
-            w in MAGNITUDES for w in head.lower().split()
-        ):
+        if action == "said" and not _said_after(value, head):
             return None
-        return value if said == value.value else _amend(value, warning=_WORDS_MISMATCH)
+        return _annotate(value, action, said)
     if number_head:
         unit = _number_annotation(content, closed)
         if unit is False:
@@ -764,6 +815,28 @@ def _annotated(
     if isinstance(inner, Quantity | Percent | Money):
         return _amend(value, basis=inner)
     return _amend(value, note=tidy_note(content))
+
+
+def _said_after(value: Target, head: str) -> bool:
+    """Whether the number again in words after ``value`` is read as the grammar's amount
+    reads it right after a unit: after a percent or a quantity with no magnitude word."""
+    return isinstance(value, Percent | Quantity) and _no_magnitude(head)
+
+
+def _no_magnitude(head: str) -> bool:
+    return not any(w in MAGNITUDES for w in head.lower().split())
+
+
+def _annotate(value: Target, action: str, said: str | Decimal | None) -> Target:
+    """``value`` with what an annotation without digits makes of it (:func:`_annotation`;
+    not ``none`` nor ``unit``)."""
+    if action == "note":
+        return _amend(value, note=said)  # type: ignore[arg-type]
+    if action == "truncated":
+        return _amend(value, note=said, warning=_TRUNCATED)  # type: ignore[arg-type]
+    if action == "said" and said != value.value:  # type: ignore[attr-defined]
+        return _amend(value, warning=_WORDS_MISMATCH)
+    return value
 
 
 _PERCENT_MARKS = PERCENT_WORDS | {"%"}

@@ -93,6 +93,11 @@ def test_the_fast_path_takes_most_real_cells() -> None:
         *[("Rp 1,0 miliar", "Rp 9,9 miliar"), ("Rp 1 juta", "Rp 0 juta")],
         *[("5% (lima persen)", "7% (lima persen)"), ("5 orang (lima)", "6 orang (lima)")],
         *[("12 Satker (Provinsi/", "99 Satker (Provinsi/"), ("5 Lap ()", "7 Lap ()")],
+        *[
+            ("9 kec. 61 kel", "5 kec. 0 kel"),
+            ("1x24 jam", "2x30 jam"),
+            ("1 Lap 2 Dok", "0 Lap 0 Dok"),
+        ],
     ],
 )
 @pytest.mark.parametrize("indicator", [None, "Persentase partisipasi pemilih"])

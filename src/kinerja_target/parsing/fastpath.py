@@ -244,6 +244,11 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             start, end, old, new, build, action, said, expect = shaped
             head = build(Decimal(text[start:end].replace(old, new)), text, None, False)
             return finish(_annotate(head, action, said), expect)
+        if type(shaped) is _PairShape:
+            (s1, e1, o1, n1, u1, w1), (s2, e2, o2, n2, u2, w2), expect = shaped
+            first = _quick(Quantity, Decimal(text[s1:e1].replace(o1, n1)), None, None, w1, u1)
+            second = _quick(Quantity, Decimal(text[s2:e2].replace(o2, n2)), None, None, w2, u2)
+            return finish(_quick_parts(Compound, (first, second), text), expect)
         if type(shaped) is _RangeShape:
             (s1, e1), (s2, e2), plan_of_range = shaped
             ranged = planned_range(plan_of_range, text[s1:e1], text[s2:e2], None, text, True)
@@ -270,7 +275,11 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                             return ranged
                     # the compounds and products parse_simple reads next
                     value = _value(text, expect, None, text, tried=True)
-                    return False if value is None else finish(value, expect)
+                    if value is None:
+                        return False
+                    if type(value) is Compound:
+                        _remember_pair(text, indicator, value, expect)
+                    return finish(value, expect)
                 elif "(" in tail:
                     return _bracketed(text, indicator)
             return plan is True
@@ -437,6 +446,19 @@ class _AnnotatedShape(NamedTuple):
     expect: Expectation | None
 
 
+_Side = tuple[int, int, str, str, str, tuple[str, ...]]
+
+
+class _PairShape(NamedTuple):
+    """A compound's shape (``6 kec. 29 kel``): for each part, where its digits are, the
+    replacement that makes them a decimal literal, its unit and warnings; and the
+    reading of the indicator."""
+
+    first: _Side
+    second: _Side
+    expect: Expectation | None
+
+
 # A shape no plan is kept for: its cells take the whole fast path.
 _NO_SHAPE = object()
 
@@ -449,7 +471,7 @@ class _RangeShape(NamedTuple):
     plan: RangePlan
 
 
-_AnyShape = _Shape | _MoneyShape | _RangeShape | _AnnotatedShape | object
+_AnyShape = _Shape | _MoneyShape | _RangeShape | _AnnotatedShape | _PairShape | object
 _SHAPES: dict[str | None, dict[bytes, _AnyShape]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
@@ -506,6 +528,29 @@ def _shapes_of(indicator: str | None) -> dict[bytes, _AnyShape]:
     elif len(shapes) >= 1 << 12:
         shapes.clear()
     return shapes
+
+
+def _remember_pair(
+    text: str, indicator: str | None, value: Compound, expect: Expectation | None
+) -> None:
+    """Keep the shape of a compound parse_amount has read (``6 kec. 29 kel``), where its
+    two parts' digits are read certainly: every cell of that shape has the same units and
+    warnings, and its own digits."""
+    pair = None if _PRODUCT.match(text) else _PAIR.fullmatch(text)
+    if pair is None or len(value.parts) != 2:
+        return
+    first = _pair_side(pair, 1, value.parts[0])
+    second = _pair_side(pair, 3, value.parts[1])
+    if first is not None and second is not None:
+        shape = _PairShape(first, second, expect)
+        _shapes_of(indicator)[text.encode().translate(_ZEROS)] = shape
+
+
+def _pair_side(pair: re.Match[str], group: int, part: Target) -> _Side | None:
+    form = certain_form(pair.group(group))
+    if form is None or type(part) is not Quantity:
+        return None
+    return (*pair.span(group), *form, part.unit_name, part.warnings)
 
 
 def _remember_range(

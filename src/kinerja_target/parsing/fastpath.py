@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal, NamedTuple, TypeVar
@@ -58,6 +59,7 @@ from .amounts import (
     planned_value,
     range_plan,
     range_value,
+    read_number,
 )
 from .plausibility import (
     PERCENT_CEILING,
@@ -249,6 +251,15 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             first = _quick(Quantity, Decimal(text[s1:e1].replace(o1, n1)), None, None, w1, u1)
             second = _quick(Quantity, Decimal(text[s2:e2].replace(o2, n2)), None, None, w2, u2)
             return finish(_quick_parts(Compound, (first, second), text), expect)
+        if shaped is _FINE and (fines := _FINE_SHAPES.get(indicator)) is not None:
+            # digits read by where their zeros are: "8.902 orang", "0.902", "8,000"
+            fine = fines.get(text.encode().translate(_ZERO_OR_ONE))
+            if fine is not None:
+                start, end, forms, build, guessed = fine
+                literal = text[start:end]
+                for old, new in forms:
+                    literal = literal.replace(old, new)
+                return build(Decimal(literal), text, None, guessed)
         if type(shaped) is _RangeShape:
             (s1, e1), (s2, e2), plan_of_range = shaped
             ranged = planned_range(plan_of_range, text[s1:e1], text[s2:e2], None, text, True)
@@ -293,7 +304,12 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                 return plan.build(number, text, None, False)
         expect = _reading(indicator)
         value = planned_value(plan, sign, digits, expect, None, text, True)
-        return True if value is None else value
+        if value is None:
+            return True
+        if plan.direct and not sign and (read := read_number(digits, plan.hint, plan.whole)):
+            digit_span = lead.span(2)
+            _remember_guess(text, indicator, digit_span, plan.build, read, plan.fitted is Percent)
+        return value
     if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
         return _prefixed_amount(text, indicator)
     if _left_to_repair(text):
@@ -318,7 +334,12 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     value = planned_money(money, digits, None, text)
     if value is None:
         return False
-    _remember_shape(text, indicator, lead.span(1), money.build, None, False, money.multiplier)
+    if certain_form(digits) is not None:
+        _remember_shape(text, indicator, lead.span(1), money.build, None, False, money.multiplier)
+    elif money.multiplier == 1:
+        with suppress(NumberSyntaxError):
+            read = read_amount(digits, money.hint)
+            _remember_guess(text, indicator, lead.span(1), money.build, read, False)
     return value
 
 
@@ -459,6 +480,24 @@ class _PairShape(NamedTuple):
     expect: Expectation | None
 
 
+class _GuessShape(NamedTuple):
+    """The shape of an amount whose digits are not read certainly: where they are, the
+    replacements that make them a decimal literal, the builder, and whether the reading
+    is a guess (``ambiguous_separator``)."""
+
+    start: int
+    end: int
+    forms: tuple[tuple[str, str], ...]
+    build: Callable[..., Target]
+    guessed: bool
+
+
+# indicator -> the shape of a cell with its digits as zeros and ones -> its reading.
+_FINE_SHAPES: dict[str | None, dict[bytes, _GuessShape]] = {}
+_ZERO_OR_ONE = bytes.maketrans(b"0123456789", b"0111111111")
+# The coarse shape of such a cell: look at the fine one.
+_FINE = object()
+
 # A shape no plan is kept for: its cells take the whole fast path.
 _NO_SHAPE = object()
 
@@ -479,7 +518,7 @@ _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 def clear_plans() -> None:
     """Forget every plan the fast path has made (the tails', the words before a number,
     the shapes): for the tests that read a cell after another of its shape."""
-    for store in (_TAIL_PLANS, _MONEY_PLANS, _HEAD_PLANS, _PREFIX_PLANS, _SHAPES):
+    for store in (_TAIL_PLANS, _MONEY_PLANS, _HEAD_PLANS, _PREFIX_PLANS, _SHAPES, _FINE_SHAPES):
         store.clear()
 
 
@@ -516,6 +555,47 @@ def _below_ceiling(digits: str) -> bool:
     (1000): at most three digits before one separator."""
     point = digits.replace(",", ".")
     return point.count(".") <= 1 and len(point.partition(".")[0]) <= 3
+
+
+def _remember_guess(
+    text: str,
+    indicator: str | None,
+    span: tuple[int, int],
+    build: Callable[..., Target],
+    read: tuple[Decimal, bool],
+    percent: bool,
+) -> None:
+    """Keep the shape of an amount whose digits are not read certainly (``8.902 orang``,
+    ``6.443,08``): the reading of such digits turns on their separators, their lengths
+    and which of them are zeros (``0.902``, ``8,000``), so the shape is that of the digits
+    as zeros and ones; it keeps how the digits were read (their separators dropped, or
+    the last one a decimal point) and whether that was a guess."""
+    start, end = span
+    literal = text[start:end]
+    number, guessed = read
+    last = max(literal.rfind("."), literal.rfind(","))
+    if last < 0:
+        return  # no separator: a percent over its ceiling, which keeps its check
+    group = "," if literal[last] == "." else "."
+    joined = ((".", ""), (",", ""))
+    pointed = ((group, ""), (literal[last], "."))
+    for forms in (joined, pointed):
+        candidate = literal
+        for old, new in forms:
+            candidate = candidate.replace(old, new)
+        if str(Decimal(candidate)) == str(number):
+            if percent and not _below_ceiling(candidate):
+                return
+            fine = _FINE_SHAPES.get(indicator)
+            if fine is None or len(fine) >= 1 << 12:
+                if len(_FINE_SHAPES) >= 1 << 12:
+                    _FINE_SHAPES.clear()
+                fine = _FINE_SHAPES[indicator] = {}
+            fine[text.encode().translate(_ZERO_OR_ONE)] = _GuessShape(
+                start, end, forms, build, guessed
+            )
+            _shapes_of(indicator)[text.encode().translate(_ZEROS)] = _FINE
+            return
 
 
 def _shapes_of(indicator: str | None) -> dict[bytes, _AnyShape]:

@@ -98,9 +98,13 @@ def test_the_fast_path_takes_most_real_cells() -> None:
             ("1x24 jam", "2x30 jam"),
             ("1 Lap 2 Dok", "0 Lap 0 Dok"),
         ],
+        *[("8.902 orang", "0.902 orang"), ("8,902", "8,000"), ("8,902", "0,902")],
+        *[("6.443,08", "0.443,08"), ("Rp 5.000", "Rp 0.000"), ("12,345.67", "99,999.00")],
     ],
 )
-@pytest.mark.parametrize("indicator", [None, "Persentase partisipasi pemilih"])
+@pytest.mark.parametrize(
+    "indicator", [None, "Persentase partisipasi pemilih", "Jumlah Pemuda yang dibina"]
+)
 def test_a_cell_of_a_known_shape_keeps_its_checks(
     first: str, then: str, indicator: str | None
 ) -> None:

@@ -246,6 +246,11 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             start, end, old, new, build, action, said, expect = shaped
             head = build(Decimal(text[start:end].replace(old, new)), text, None, False)
             return finish(_annotate(head, action, said), expect)
+        if type(shaped) is _BasisShape:
+            (s1, e1, o1, n1, b1), (s2, e2, o2, n2, b2), (ws, we), expect = shaped
+            head = b1(Decimal(text[s1:e1].replace(o1, n1)), text, None, False)
+            basis = b2(Decimal(text[s2:e2].replace(o2, n2)), text[ws:we], None, False)
+            return finish(_amend(head, basis=basis), expect)
         if type(shaped) is _PairShape:
             (s1, e1, o1, n1, u1, w1), (s2, e2, o2, n2, u2, w2), expect = shaped
             first = _quick(Quantity, Decimal(text[s1:e1].replace(o1, n1)), None, None, w1, u1)
@@ -502,6 +507,17 @@ _FINE = object()
 _NO_SHAPE = object()
 
 
+class _BasisShape(NamedTuple):
+    """An amount's shape before a basis (``40,17% (3 satker)``): for the value and for its
+    basis, where the digits are, the replacement that makes them a decimal literal and
+    the builder; where the basis is written; the reading of the indicator."""
+
+    value: tuple[int, int, str, str, Callable[..., Target]]
+    basis: tuple[int, int, str, str, Callable[..., Target]]
+    written: tuple[int, int]
+    expect: Expectation | None
+
+
 class _RangeShape(NamedTuple):
     """A range's shape: where its two ends' digits are, and its plan."""
 
@@ -510,7 +526,7 @@ class _RangeShape(NamedTuple):
     plan: RangePlan
 
 
-_AnyShape = _Shape | _MoneyShape | _RangeShape | _AnnotatedShape | _PairShape | object
+_AnyShape = _Shape | _MoneyShape | _RangeShape | _AnnotatedShape | _BasisShape | _PairShape | object
 _SHAPES: dict[str | None, dict[bytes, _AnyShape]] = {}
 _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 
@@ -668,31 +684,71 @@ def _bracketed(text: str, indicator: str | None) -> Target | bool:
     return False if value is None else finish(value, expect)
 
 
-def _annotated_shape(text: str, expect: Expectation | None) -> _AnnotatedShape | None:
+def _annotated_shape(text: str, expect: Expectation | None) -> _AnnotatedShape | _BasisShape | None:
     """The shape of a cell :func:`_annotated` has read, where every cell of that shape is
-    read so: an amount read directly before an annotation without digits."""
+    read so: an amount or an Rp amount read directly before an annotation without digits,
+    or before a basis read directly (``40,17% (3 satker)``)."""
     tail = _TAIL.search(text)
     closed = tail is not None
     if tail is None and (tail := _OPEN_TAIL.search(text)) is None:
         return None
     head = text[: tail.start()]
     content = " ".join(tail.group(1).split())
-    lead = _LEAD_TAIL.match(head)
-    if _DIGIT.search(content) is not None or lead is None:
+    part = _head_part(head, expect)
+    if part is None:
         return None
-    sign, digits, words = lead.groups()
-    plan = _HEAD_PLANS.get((words, expect))
+    (start, end, old, new, build), cls = part
+    if _DIGIT.search(content) is None:
+        action, said = _annotation(content, closed, cls is Number)
+        if action in ("none", "unit"):
+            return None
+        if action == "said" and (cls not in (Percent, Quantity) or not _no_magnitude(head)):
+            return None
+        return _AnnotatedShape(start, end, old, new, build, action, said, expect)
+    if not closed or tail.group(1) != content or cls is Number:
+        return None  # a number's annotation with digits may name a unit (m2): not kept
+    inner = _LEAD_TAIL.match(content)
+    if inner is None:
+        return None
+    sign, digits, words = inner.groups()
+    plan = _TAIL_PLANS.get((words, None))
     form = certain_form(digits)
     if type(plan) is not AmountPlan or not plan.direct or sign or form is None:
         return None
-    if plan.fitted is Percent and not _below_ceiling(digits):
+    if plan.fitted not in (Quantity, Percent, Money) or (
+        plan.fitted is Percent and not _below_ceiling(digits)
+    ):
         return None
-    action, said = _annotation(content, closed, plan.fitted is Number)
-    if action in ("none", "unit"):
+    offset = tail.start(1)
+    basis = (offset + inner.start(2), offset + inner.end(2), *form, plan.build)
+    return _BasisShape((start, end, old, new, build), basis, tail.span(1), expect)
+
+
+def _head_part(
+    head: str, expect: Expectation | None
+) -> tuple[tuple[int, int, str, str, Callable[..., Target]], type] | None:
+    """Where the digits of the value before an annotation are and how it is built, when
+    it is an amount or an Rp amount read directly (as :func:`_head_value` reads it), with
+    its class."""
+    lead = _LEAD_TAIL.match(head)
+    if lead is not None:
+        sign, digits, words = lead.groups()
+        plan = _HEAD_PLANS.get((words, expect))
+        form = certain_form(digits)
+        if type(plan) is not AmountPlan or not plan.direct or sign or form is None:
+            return None
+        if plan.fitted is Percent and not _below_ceiling(digits):
+            return None
+        return (*lead.span(2), *form, plan.build), plan.fitted
+    money = _MONEY.fullmatch(head)
+    if money is None:
         return None
-    if action == "said" and (plan.fitted not in (Percent, Quantity) or not _no_magnitude(head)):
+    digits, no_cents, word, dot = money.groups()
+    money_of = money_plan(no_cents, word, dot, expect, False)
+    form = certain_form(digits)
+    if money_of is None or money_of.multiplier != 1 or form is None:
         return None
-    return _AnnotatedShape(*lead.span(2), *form, plan.build, action, said, expect)
+    return (*money.span(1), *form, money_of.build), Money
 
 
 def _range_first(text: str) -> bool:

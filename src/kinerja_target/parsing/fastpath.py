@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from contextlib import suppress
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, TypeVar
 
 from ..errors import TargetParseError
 from ..numbers import NUMBER_WORDS, NumberSyntaxError, read_number_words
@@ -41,11 +40,11 @@ from ..values import (
     _quick_parts,
 )
 from ..values import WarningCode as W
+from . import shapes
 from .amounts import (
     PERCENT_OR_MONEY,
     AmountPlan,
     MoneyPlan,
-    RangePlan,
     after_number,
     amount_plan,
     amount_value,
@@ -55,19 +54,32 @@ from .amounts import (
     money_value,
     pair_side,
     planned_money,
-    planned_range,
     planned_value,
     range_plan,
     range_value,
-    read_number,
 )
 from .plausibility import (
     PERCENT_CEILING,
     finish,
-    magnified,
     read_amount,
 )
 from .repair import has_control, has_product, normalize, ocr_repair, tidy_note
+from .shapes import (
+    KEPT,
+    NO_SHAPE,
+    ZEROS,
+    Annotated,
+    Based,
+    Digits,
+    Direct,
+    Paired,
+    Planned,
+    PlannedMoney,
+    Ranged,
+    annotate,
+    below_ceiling,
+    digits_of,
+)
 from .vocabulary import (
     CURRENCY_WORDS,
     FILLER_WORDS,
@@ -232,44 +244,14 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             return False
         found = parse_amount(typed, indicator)
         return found if type(found) is bool else _amend(found, raw=text)
-    shapes = _SHAPES.get(indicator)
-    if shapes is not None:
-        shaped = shapes.get(text.encode().translate(_ZEROS))
-        if type(shaped) is _Shape:
-            start, end, old, new, build, qualifier = shaped
+    kept = KEPT.get(indicator)
+    if kept is not None:
+        shape = kept.get(text.encode().translate(ZEROS))
+        if type(shape) is Direct:
+            start, end, old, new, build, qualifier = shape
             return build(Decimal(text[start:end].replace(old, new)), text, qualifier, False)
-        if type(shaped) is _MoneyShape:  # with a magnitude word: "Rp 9,9 miliar"
-            start, end, old, new, build, times = shaped
-            amount = magnified(Decimal(text[start:end].replace(old, new)), times)
-            return build(amount, text, None, False)
-        if type(shaped) is _AnnotatedShape:
-            start, end, old, new, build, action, said, expect = shaped
-            head = build(Decimal(text[start:end].replace(old, new)), text, None, False)
-            return finish(_annotate(head, action, said), expect)
-        if type(shaped) is _BasisShape:
-            (s1, e1, o1, n1, b1), (s2, e2, o2, n2, b2), (ws, we), expect = shaped
-            head = b1(Decimal(text[s1:e1].replace(o1, n1)), text, None, False)
-            basis = b2(Decimal(text[s2:e2].replace(o2, n2)), text[ws:we], None, False)
-            return finish(_amend(head, basis=basis), expect)
-        if type(shaped) is _PairShape:
-            (s1, e1, o1, n1, u1, w1), (s2, e2, o2, n2, u2, w2), expect = shaped
-            first = _quick(Quantity, Decimal(text[s1:e1].replace(o1, n1)), None, None, w1, u1)
-            second = _quick(Quantity, Decimal(text[s2:e2].replace(o2, n2)), None, None, w2, u2)
-            return finish(_quick_parts(Compound, (first, second), text), expect)
-        if shaped is _FINE and (fines := _FINE_SHAPES.get(indicator)) is not None:
-            # digits read by where their zeros are: "8.902 orang", "0.902", "8,000"
-            fine = fines.get(text.encode().translate(_ZERO_OR_ONE))
-            if fine is not None:
-                start, end, forms, build, guessed = fine
-                literal = text[start:end]
-                for old, new in forms:
-                    literal = literal.replace(old, new)
-                return build(Decimal(literal), text, None, guessed)
-        if type(shaped) is _RangeShape:
-            (s1, e1), (s2, e2), plan_of_range = shaped
-            ranged = planned_range(plan_of_range, text[s1:e1], text[s2:e2], None, text, True)
-            if ranged is not None:  # always: the shape says so
-                return ranged
+        if shape is not None and (known := shapes.read(shape, text)) is not None:
+            return known
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
@@ -305,16 +287,20 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             number = certain_number(digits)
             if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
                 percent = plan.fitted is Percent
-                _remember_shape(text, indicator, lead.span(2), plan.build, None, percent)
+                if not shapes.remember_direct(
+                    text, indicator, lead.span(2), plan.build, None, percent
+                ):
+                    shapes.remember(
+                        text,
+                        indicator,
+                        Planned(*lead.span(2), sign, plan, None, _reading(indicator)),
+                    )
                 return plan.build(number, text, None, False)
         expect = _reading(indicator)
         value = planned_value(plan, sign, digits, expect, None, text, True)
-        if value is None:
-            return True
-        if plan.direct and not sign and (read := read_number(digits, plan.hint, plan.whole)):
-            digit_span = lead.span(2)
-            _remember_guess(text, indicator, digit_span, plan.build, read, plan.fitted is Percent)
-        return value
+        if value is not None:
+            shapes.remember(text, indicator, Planned(*lead.span(2), sign, plan, None, expect))
+        return True if value is None else value
     if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
         return _prefixed_amount(text, indicator)
     if _left_to_repair(text):
@@ -335,16 +321,13 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                 spaced = _spaced(text, _reading(indicator), None, text)
                 return False if spaced is None else spaced
         return False  # parse_simple tries the other readings of an "Rp" cell
-    digits = lead.group(1)
-    value = planned_money(money, digits, None, text)
+    value = planned_money(money, lead.group(1), None, text)
     if value is None:
         return False
-    if certain_form(digits) is not None:
-        _remember_shape(text, indicator, lead.span(1), money.build, None, False, money.multiplier)
-    elif money.multiplier == 1:
-        with suppress(NumberSyntaxError):
-            read = read_amount(digits, money.hint)
-            _remember_guess(text, indicator, lead.span(1), money.build, read, False)
+    if money.multiplier != 1 or not shapes.remember_direct(
+        text, indicator, lead.span(1), money.build, None, False
+    ):
+        shapes.remember(text, indicator, PlannedMoney(*lead.span(1), money))
     return value
 
 
@@ -397,9 +380,12 @@ def _prefixed_amount(text: str, indicator: str | None) -> Target | bool:
     value = planned_value(plan, sign, digits, expect, words[0], text, True)
     if value is None:
         return True
-    if plan.direct and not sign:
-        span = found.span(3)
-        _remember_shape(text, indicator, span, plan.build, words[0], plan.fitted is Percent)
+    span = found.span(3)
+    percent = plan.fitted is Percent
+    if not (plan.direct and not sign) or not shapes.remember_direct(
+        text, indicator, span, plan.build, words[0], percent
+    ):
+        shapes.remember(text, indicator, Planned(*span, sign, plan, words[0], expect))
     return value
 
 
@@ -433,197 +419,12 @@ def _left_to_repair(text: str) -> bool:
 # (no separator, one decimal separator, groups of three), so its value is its digits'
 # certain reading built by the tail's plan. A column repeats a few shapes with other
 # digits: a cell then costs no match and no look-up of its tail. Bounded, as the plans are.
-class _Shape(NamedTuple):
-    """An amount's shape: where its digits are, the replacement that makes them a
-    decimal literal (:func:`~.amounts.certain_form`), its builder and qualifier."""
-
-    start: int
-    end: int
-    old: str
-    new: str
-    build: Callable[..., Target]
-    qualifier: str | None
-
-
-class _MoneyShape(NamedTuple):
-    """An Rp amount's shape with a magnitude word: as :class:`_Shape`, and the word's
-    multiplier."""
-
-    start: int
-    end: int
-    old: str
-    new: str
-    build: Callable[..., Target]
-    multiplier: int
-
-
-class _AnnotatedShape(NamedTuple):
-    """An amount's shape before an annotation without digits (``12 Satker
-    (Provinsi/Kabupaten/``): as :class:`_Shape`, what the annotation makes of the value
-    (:func:`_annotate`), and the reading of the indicator."""
-
-    start: int
-    end: int
-    old: str
-    new: str
-    build: Callable[..., Target]
-    action: str
-    said: str | Decimal | None
-    expect: Expectation | None
-
-
-_Side = tuple[int, int, str, str, str, tuple[str, ...]]
-
-
-class _PairShape(NamedTuple):
-    """A compound's shape (``6 kec. 29 kel``): for each part, where its digits are, the
-    replacement that makes them a decimal literal, its unit and warnings; and the
-    reading of the indicator."""
-
-    first: _Side
-    second: _Side
-    expect: Expectation | None
-
-
-class _GuessShape(NamedTuple):
-    """The shape of an amount whose digits are not read certainly: where they are, the
-    replacements that make them a decimal literal, the builder, and whether the reading
-    is a guess (``ambiguous_separator``)."""
-
-    start: int
-    end: int
-    forms: tuple[tuple[str, str], ...]
-    build: Callable[..., Target]
-    guessed: bool
-
-
-# indicator -> the shape of a cell with its digits as zeros and ones -> its reading.
-_FINE_SHAPES: dict[str | None, dict[bytes, _GuessShape]] = {}
-_ZERO_OR_ONE = bytes.maketrans(b"0123456789", b"0111111111")
-# The coarse shape of such a cell: look at the fine one.
-_FINE = object()
-
-# A shape no plan is kept for: its cells take the whole fast path.
-_NO_SHAPE = object()
-
-
-class _BasisShape(NamedTuple):
-    """An amount's shape before a basis (``40,17% (3 satker)``): for the value and for its
-    basis, where the digits are, the replacement that makes them a decimal literal and
-    the builder; where the basis is written; the reading of the indicator."""
-
-    value: tuple[int, int, str, str, Callable[..., Target]]
-    basis: tuple[int, int, str, str, Callable[..., Target]]
-    written: tuple[int, int]
-    expect: Expectation | None
-
-
-class _RangeShape(NamedTuple):
-    """A range's shape: where its two ends' digits are, and its plan."""
-
-    low: tuple[int, int]
-    high: tuple[int, int]
-    plan: RangePlan
-
-
-_AnyShape = _Shape | _MoneyShape | _RangeShape | _AnnotatedShape | _BasisShape | _PairShape | object
-_SHAPES: dict[str | None, dict[bytes, _AnyShape]] = {}
-_ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
-
-
 def clear_plans() -> None:
     """Forget every plan the fast path has made (the tails', the words before a number,
     the shapes): for the tests that read a cell after another of its shape."""
-    for store in (_TAIL_PLANS, _MONEY_PLANS, _HEAD_PLANS, _PREFIX_PLANS, _SHAPES, _FINE_SHAPES):
+    for store in (_TAIL_PLANS, _MONEY_PLANS, _HEAD_PLANS, _PREFIX_PLANS):
         store.clear()
-
-
-def _remember_shape(
-    text: str,
-    indicator: str | None,
-    span: tuple[int, int],
-    build: Callable[..., Target],
-    qualifier: str | None,
-    percent: bool,
-    multiplier: int = 1,
-) -> None:
-    """Keep the shape of a cell parse_amount has read directly (its digits at ``span``
-    read certainly, the value made by ``build`` with ``qualifier``), where every cell of
-    that shape is read so: a percent's ceiling is checked on the value, so a percent with
-    more than three digits before its separator keeps the check."""
-    start, end = span
-    digits = text[start:end]
-    form = certain_form(digits)
-    if form is None:
-        return
-    if percent and not _below_ceiling(digits):
-        return
-    shapes = _shapes_of(indicator)
-    key = text.encode().translate(_ZEROS)
-    if multiplier == 1:
-        shapes[key] = _Shape(start, end, *form, build, qualifier)
-    else:
-        shapes[key] = _MoneyShape(start, end, *form, build, multiplier)
-
-
-def _below_ceiling(digits: str) -> bool:
-    """Whether every number written with these digits' shape is below a percent's ceiling
-    (1000): at most three digits before one separator."""
-    point = digits.replace(",", ".")
-    return point.count(".") <= 1 and len(point.partition(".")[0]) <= 3
-
-
-def _remember_guess(
-    text: str,
-    indicator: str | None,
-    span: tuple[int, int],
-    build: Callable[..., Target],
-    read: tuple[Decimal, bool],
-    percent: bool,
-) -> None:
-    """Keep the shape of an amount whose digits are not read certainly (``8.902 orang``,
-    ``6.443,08``): the reading of such digits turns on their separators, their lengths
-    and which of them are zeros (``0.902``, ``8,000``), so the shape is that of the digits
-    as zeros and ones; it keeps how the digits were read (their separators dropped, or
-    the last one a decimal point) and whether that was a guess."""
-    start, end = span
-    literal = text[start:end]
-    number, guessed = read
-    last = max(literal.rfind("."), literal.rfind(","))
-    if last < 0:
-        return  # no separator: a percent over its ceiling, which keeps its check
-    group = "," if literal[last] == "." else "."
-    joined = ((".", ""), (",", ""))
-    pointed = ((group, ""), (literal[last], "."))
-    for forms in (joined, pointed):
-        candidate = literal
-        for old, new in forms:
-            candidate = candidate.replace(old, new)
-        if str(Decimal(candidate)) == str(number):
-            if percent and not _below_ceiling(candidate):
-                return
-            fine = _FINE_SHAPES.get(indicator)
-            if fine is None or len(fine) >= 1 << 12:
-                if len(_FINE_SHAPES) >= 1 << 12:
-                    _FINE_SHAPES.clear()
-                fine = _FINE_SHAPES[indicator] = {}
-            fine[text.encode().translate(_ZERO_OR_ONE)] = _GuessShape(
-                start, end, forms, build, guessed
-            )
-            _shapes_of(indicator)[text.encode().translate(_ZEROS)] = _FINE
-            return
-
-
-def _shapes_of(indicator: str | None) -> dict[bytes, _AnyShape]:
-    """The shapes kept for ``indicator``, bounded as the plans are."""
-    shapes = _SHAPES.get(indicator)
-    if shapes is None:
-        if len(_SHAPES) >= 1 << 12:
-            _SHAPES.clear()
-        shapes = _SHAPES[indicator] = {}
-    elif len(shapes) >= 1 << 12:
-        shapes.clear()
-    return shapes
+    shapes.clear()
 
 
 def _remember_pair(
@@ -638,11 +439,12 @@ def _remember_pair(
     first = _pair_side(pair, 1, value.parts[0])
     second = _pair_side(pair, 3, value.parts[1])
     if first is not None and second is not None:
-        shape = _PairShape(first, second, expect)
-        _shapes_of(indicator)[text.encode().translate(_ZEROS)] = shape
+        shapes.remember(text, indicator, Paired(first, second, expect))
 
 
-def _pair_side(pair: re.Match[str], group: int, part: Target) -> _Side | None:
+def _pair_side(
+    pair: re.Match[str], group: int, part: Target
+) -> tuple[int, int, str, str, str, tuple[str, ...]] | None:
     form = certain_form(pair.group(group))
     if form is None or type(part) is not Quantity:
         return None
@@ -652,17 +454,12 @@ def _pair_side(pair: re.Match[str], group: int, part: Target) -> _Side | None:
 def _remember_range(
     text: str, indicator: str | None, found: re.Match[str], expect: Expectation | None
 ) -> None:
-    """Keep the shape of a range parse_amount has read (``80 - 90%``), where both its ends'
-    digits are read certainly: the range of every cell of that shape is then its plan's,
-    from those digits."""
-    d1, p1, w1, _, d2, p2, w2, _ = found.groups()
-    if certain_form(d1) is None or certain_form(d2) is None:
-        return
+    """Keep the shape of a range parse_amount has read (``80 - 90%``): the range of every
+    cell of that shape is its plan's, from its own digits."""
+    _, p1, w1, _, _, p2, w2, _ = found.groups()
     plan = range_plan(p1, w1, p2, w2, expect, True)
-    if plan is None:
-        return
-    shapes = _shapes_of(indicator)
-    shapes[text.encode().translate(_ZEROS)] = _RangeShape(found.span(1), found.span(5), plan)
+    if plan is not None:
+        shapes.remember(text, indicator, Ranged(found.span(1), found.span(5), plan))
 
 
 def _bracketed(text: str, indicator: str | None) -> Target | bool:
@@ -679,12 +476,11 @@ def _bracketed(text: str, indicator: str | None) -> Target | bool:
     else:
         value = _annotated(text, expect, None, text)
         if value is not None:
-            shape = _annotated_shape(text, expect)
-            _shapes_of(indicator)[text.encode().translate(_ZEROS)] = shape or _NO_SHAPE
+            shapes.remember(text, indicator, _annotated_shape(text, expect) or NO_SHAPE)
     return False if value is None else finish(value, expect)
 
 
-def _annotated_shape(text: str, expect: Expectation | None) -> _AnnotatedShape | _BasisShape | None:
+def _annotated_shape(text: str, expect: Expectation | None) -> Annotated | Based | None:
     """The shape of a cell :func:`_annotated` has read, where every cell of that shape is
     read so: an amount or an Rp amount read directly before an annotation without digits,
     or before a basis read directly (``40,17% (3 satker)``)."""
@@ -697,14 +493,14 @@ def _annotated_shape(text: str, expect: Expectation | None) -> _AnnotatedShape |
     part = _head_part(head, expect)
     if part is None:
         return None
-    (start, end, old, new, build), cls = part
+    digits_read, cls = part
     if _DIGIT.search(content) is None:
         action, said = _annotation(content, closed, cls is Number)
         if action in ("none", "unit"):
             return None
         if action == "said" and (cls not in (Percent, Quantity) or not _no_magnitude(head)):
             return None
-        return _AnnotatedShape(start, end, old, new, build, action, said, expect)
+        return Annotated(digits_read, action, said, expect)
     if not closed or tail.group(1) != content or cls is Number:
         return None  # a number's annotation with digits may name a unit (m2): not kept
     inner = _LEAD_TAIL.match(content)
@@ -712,43 +508,40 @@ def _annotated_shape(text: str, expect: Expectation | None) -> _AnnotatedShape |
         return None
     sign, digits, words = inner.groups()
     plan = _TAIL_PLANS.get((words, None))
-    form = certain_form(digits)
-    if type(plan) is not AmountPlan or not plan.direct or sign or form is None:
+    if type(plan) is not AmountPlan or not plan.direct or sign:
         return None
     if plan.fitted not in (Quantity, Percent, Money) or (
-        plan.fitted is Percent and not _below_ceiling(digits)
+        plan.fitted is Percent and not below_ceiling(digits)
     ):
         return None
     offset = tail.start(1)
-    basis = (offset + inner.start(2), offset + inner.end(2), *form, plan.build)
-    return _BasisShape((start, end, old, new, build), basis, tail.span(1), expect)
+    span = (offset + inner.start(2), offset + inner.end(2))
+    basis = digits_of(text, span, plan.build)
+    return None if basis is None else Based(digits_read, basis, tail.span(1), expect)
 
 
-def _head_part(
-    head: str, expect: Expectation | None
-) -> tuple[tuple[int, int, str, str, Callable[..., Target]], type] | None:
-    """Where the digits of the value before an annotation are and how it is built, when
-    it is an amount or an Rp amount read directly (as :func:`_head_value` reads it), with
-    its class."""
+def _head_part(head: str, expect: Expectation | None) -> tuple[Digits, type] | None:
+    """How the digits of the value before an annotation are read, when it is an amount or
+    an Rp amount read directly (as :func:`_head_value` reads it), with its class."""
     lead = _LEAD_TAIL.match(head)
     if lead is not None:
         sign, digits, words = lead.groups()
         plan = _HEAD_PLANS.get((words, expect))
-        form = certain_form(digits)
-        if type(plan) is not AmountPlan or not plan.direct or sign or form is None:
+        if type(plan) is not AmountPlan or not plan.direct or sign:
             return None
-        if plan.fitted is Percent and not _below_ceiling(digits):
+        if plan.fitted is Percent and not below_ceiling(digits):
             return None
-        return (*lead.span(2), *form, plan.build), plan.fitted
+        read = digits_of(head, lead.span(2), plan.build)
+        return None if read is None else (read, plan.fitted)
     money = _MONEY.fullmatch(head)
     if money is None:
         return None
     digits, no_cents, word, dot = money.groups()
     money_of = money_plan(no_cents, word, dot, expect, False)
-    form = certain_form(digits)
-    if money_of is None or money_of.multiplier != 1 or form is None:
+    if money_of is None or money_of.multiplier != 1:
         return None
-    return (*money.span(1), *form, money_of.build), Money
+    read = digits_of(head, money.span(1), money_of.build)
+    return None if read is None else (read, Money)
 
 
 def _range_first(text: str) -> bool:
@@ -973,7 +766,7 @@ def _annotated(
             return _value(f"{head.rstrip()} {said}", expect, qualifier, raw)
         if action == "said" and not _said_after(value, head):
             return None
-        return _annotate(value, action, said)
+        return annotate(value, action, said)
     if number_head:
         unit = _number_annotation(content, closed)
         if unit is False:
@@ -1006,18 +799,6 @@ def _said_after(value: Target, head: str) -> bool:
 
 def _no_magnitude(head: str) -> bool:
     return not any(w in MAGNITUDES for w in head.lower().split())
-
-
-def _annotate(value: Target, action: str, said: str | Decimal | None) -> Target:
-    """``value`` with what an annotation without digits makes of it (:func:`_annotation`;
-    not ``none`` nor ``unit``)."""
-    if action == "note":
-        return _amend(value, note=said)  # type: ignore[arg-type]
-    if action == "truncated":
-        return _amend(value, note=said, warning=_TRUNCATED)  # type: ignore[arg-type]
-    if action == "said" and said != value.value:  # type: ignore[attr-defined]
-        return _amend(value, warning=_WORDS_MISMATCH)
-    return value
 
 
 _PERCENT_MARKS = PERCENT_WORDS | {"%"}

@@ -100,6 +100,9 @@ def test_the_fast_path_takes_most_real_cells() -> None:
         ],
         *[("8.902 orang", "0.902 orang"), ("8,902", "8,000"), ("8,902", "0,902")],
         *[("6.443,08", "0.443,08"), ("Rp 5.000", "Rp 0.000"), ("12,345.67", "99,999.00")],
+        *[("55 desa/kelurahan", "0 desa/kelurahan"), ("-13,24", "-0,00"), ("-5", "-0")],
+        *[("5 miliar", "0 miliar"), ("Rp. 114,356 Miliar", "Rp. 0,000 Miliar")],
+        *[("target 67% partisipasi", "target 00% partisipasi"), ("1000 %", "9999 %")],
         *[
             ("40,17% (3 satker)", "0,00% (0 satker)"),
             ("5 (m2)", "5 (m5)"),

@@ -104,6 +104,11 @@ def test_the_fast_path_takes_most_real_cells() -> None:
         *[("5 miliar", "0 miliar"), ("Rp. 114,356 Miliar", "Rp. 0,000 Miliar")],
         *[("target 67% partisipasi", "target 00% partisipasi"), ("1000 %", "9999 %")],
         *[
+            ("58,03 (persen)", "99,99 (persen)"),
+            ("12 (Laporan)", "0 (Laporan)"),
+            ("100 (%)", "999 (%)"),
+        ],
+        *[
             ("40,17% (3 satker)", "0,00% (0 satker)"),
             ("5 (m2)", "5 (m5)"),
             ("7 (3 Lap)", "7 (9 Lap)"),

@@ -70,6 +70,7 @@ from .shapes import (
     ZEROS,
     Annotated,
     Based,
+    Bracketed,
     Digits,
     Direct,
     Paired,
@@ -480,7 +481,7 @@ def _bracketed(text: str, indicator: str | None) -> Target | bool:
     return False if value is None else finish(value, expect)
 
 
-def _annotated_shape(text: str, expect: Expectation | None) -> Annotated | Based | None:
+def _annotated_shape(text: str, expect: Expectation | None) -> Annotated | Based | Bracketed | None:
     """The shape of a cell :func:`_annotated` has read, where every cell of that shape is
     read so: an amount or an Rp amount read directly before an annotation without digits,
     or before a basis read directly (``40,17% (3 satker)``)."""
@@ -496,7 +497,9 @@ def _annotated_shape(text: str, expect: Expectation | None) -> Annotated | Based
     digits_read, cls = part
     if _DIGIT.search(content) is None:
         action, said = _annotation(content, closed, cls is Number)
-        if action in ("none", "unit"):
+        if action == "unit":
+            return _unit_shape(head, said, expect)  # type: ignore[arg-type]
+        if action == "none":
             return None
         if action == "said" and (cls not in (Percent, Quantity) or not _no_magnitude(head)):
             return None
@@ -518,6 +521,17 @@ def _annotated_shape(text: str, expect: Expectation | None) -> Annotated | Based
     span = (offset + inner.start(2), offset + inner.end(2))
     basis = digits_of(text, span, plan.build)
     return None if basis is None else Based(digits_read, basis, tail.span(1), expect)
+
+
+def _unit_shape(head: str, unit: str, expect: Expectation | None) -> Bracketed | None:
+    """The shape of an amount whose unit is written in brackets, read as :func:`_annotated`
+    reads it: the amount with that unit."""
+    found = _AMOUNT.fullmatch(f"{head.rstrip()} {unit}")
+    if found is None:
+        return None
+    sign, _, *words = found.groups()
+    plan = amount_plan(*words, expect, False)
+    return None if plan is None else Bracketed(*found.span(2), sign, plan, expect)
 
 
 def _head_part(head: str, expect: Expectation | None) -> tuple[Digits, type] | None:

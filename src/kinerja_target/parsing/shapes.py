@@ -46,6 +46,7 @@ __all__ = [
     "ZEROS",
     "Annotated",
     "Based",
+    "Bracketed",
     "Direct",
     "Paired",
     "Planned",
@@ -90,6 +91,18 @@ class Planned(NamedTuple):
     sign: str
     plan: AmountPlan
     qualifier: str | None
+    expect: Expectation | None
+
+
+class Bracketed(NamedTuple):
+    """An amount whose unit is written in brackets (``58,03 (persen)``, ``12 (Laporan)``):
+    read as the amount with that unit by :func:`planned_value`, before the wording is
+    applied."""
+
+    start: int
+    end: int
+    sign: str
+    plan: AmountPlan
     expect: Expectation | None
 
 
@@ -142,7 +155,7 @@ class Paired(NamedTuple):
 # A shape no plan is kept for: its cells take the whole fast path.
 NO_SHAPE = object()
 
-Shape = Direct | Planned | PlannedMoney | Ranged | Annotated | Based | Paired | object
+Shape = Direct | Planned | Bracketed | PlannedMoney | Ranged | Annotated | Based | Paired | object
 
 # indicator -> shape -> its plan; the fast path looks in it directly. Bounded: a column
 # of free text must not grow it without end.
@@ -233,6 +246,10 @@ def read(shape: Shape, text: str) -> Target | bool | None:
         start, end, sign, plan, qualifier, expect = shape
         value = planned_value(plan, sign, text[start:end], expect, qualifier, text, True)
         return True if value is None else value
+    if type(shape) is Bracketed:
+        start, end, sign, plan, expect = shape
+        value = planned_value(plan, sign, text[start:end], expect, None, text, False)
+        return False if value is None else finish(value, expect)
     if type(shape) is PlannedMoney:
         start, end, money = shape
         found = planned_money(money, text[start:end], None, text)

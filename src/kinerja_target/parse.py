@@ -65,14 +65,22 @@ def _parse_fast(text: str, indicator: str | None) -> Target | None:
     amount = parse_amount(text, indicator)
     if type(amount) is not bool:
         return amount
-    if amount:
-        return None  # an amount's shape the fast path leaves to the grammar
+    # True: an amount's shape the fast path leaves to the grammar
+    return None if amount else _parse_simple_rest(text, indicator)
+
+
+def _parse_simple_rest(text: str, indicator: str | None) -> Target | None:
+    """The simple shapes other than the common amounts (:func:`_parse_fast`)."""
     return parse_simple(text, reading_for(indicator) if indicator else None, amount_tried=True)
 
 
 @lru_cache(maxsize=1 << 16)
 def _read(text: str, indicator: str | None) -> Target | _Failure:
-    fast = _parse_fast(text, indicator)
+    # _parse_fast, with the common amounts without a call more
+    amount = parse_amount(text, indicator)
+    if type(amount) is not bool:
+        return amount
+    fast = None if amount else _parse_simple_rest(text, indicator)
     if fast is not None:
         return fast
     try:

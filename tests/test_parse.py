@@ -310,3 +310,14 @@ def test_a_score_formats_without_its_scale_and_reads_back_with_the_indicator() -
     value = Number(D("3.4"), scale="spip")
     assert str(value) == "3,4"
     assert parse_target(str(value), indicator="Nilai maturitas SPIP") == value
+
+
+def test_no_qualifier_is_a_filler_word() -> None:
+    # "mencapai sebanyak-banyaknya 5": a word that is both would be a qualifier at the
+    # start of a cell and a filler after another filler, and the fast path and the
+    # grammar would read the qualifier apart (a hypothesis property found it).
+    from kinerja_target.parsing.vocabulary import FILLER_WORDS, QUALIFIER_PHRASES
+
+    qualifiers = {" ".join(phrase) for phrase in QUALIFIER_PHRASES}
+    assert not qualifiers & FILLER_WORDS
+    assert parse_target("mencapai sebanyak-banyaknya 5").qualifier == "<="

@@ -223,6 +223,7 @@ def fast_path_cells(draw: st.DrawFn) -> str:
 @example("Rp. 2.802.179.205 (77,67%)", None)
 @example("Rp373, 479 miliar", None)
 @example("5 (\x1f)", None)
+@example("MENCAPAI SEBANYAK-BANYAKNYA0", None)
 @example("12 Satker (0x0A)", None)
 def test_the_whole_fast_path_agrees_with_the_grammar(text: str, indicator: str | None) -> None:
     fast = _parse_fast(text, indicator)

@@ -67,6 +67,7 @@ from .repair import has_control, has_product, normalize, ocr_repair, tidy_note
 from .shapes import (
     KEPT,
     NO_SHAPE,
+    SPACED,
     ZEROS,
     Annotated,
     Based,
@@ -209,9 +210,14 @@ def parse_simple(
                 return None
             return parse_simple(stripped[0], expect, stripped[1], raw)
     value = _value(text, expect, qualifier, raw, tried=True)
-    if value is None and (", " in text or ". " in text):
+    if value is None and _may_be_spaced(text):
         return _spaced(text, expect, qualifier, raw)
     return None if value is None else finish(value, expect)
+
+
+def _may_be_spaced(text: str) -> bool:
+    """Whether ``text`` may hold a separator a line break left a space after."""
+    return ", " in text or ". " in text
 
 
 def _spaced(
@@ -253,6 +259,10 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             return build(Decimal(text[start:end].replace(old, new)), text, qualifier, False)
         if shape is not None and (known := shapes.read(shape, text)) is not None:
             return known
+        if shape is SPACED:  # read joined, as _spaced reads it
+            joined = parse_amount(_SPACED_SEPARATOR.sub(r"\1", text), indicator)
+            if type(joined) is not bool:
+                return _amend(joined, raw=text, warning=_AMBIGUOUS)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
         sign, digits, tail = lead.groups()
@@ -275,7 +285,12 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                     # the compounds and products parse_simple reads next
                     value = _value(text, expect, None, text, tried=True)
                     if value is None:
-                        return False
+                        # and what parse_simple reads last: a separator a line break
+                        # left a space after, or nothing (the grammar's cell)
+                        spaced = _spaced(text, expect, None, text) if _may_be_spaced(text) else None
+                        if spaced is not None:
+                            shapes.remember(text, indicator, SPACED)
+                        return True if spaced is None else spaced
                     if type(value) is Compound:
                         _remember_pair(text, indicator, value, expect)
                     return finish(value, expect)
@@ -318,8 +333,10 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             # (77,67%)), or a separator a line break left a space after (Rp373, 479 miliar).
             if "(" in tail:
                 return _bracketed(text, indicator)
-            if ", " in text or ". " in text:
+            if _may_be_spaced(text):
                 spaced = _spaced(text, _reading(indicator), None, text)
+                if spaced is not None:
+                    shapes.remember(text, indicator, SPACED)
                 return False if spaced is None else spaced
         return False  # parse_simple tries the other readings of an "Rp" cell
     value = planned_money(money, lead.group(1), None, text)

@@ -43,6 +43,7 @@ from .wording import Expectation
 __all__ = [
     "KEPT",
     "NO_SHAPE",
+    "SPACED",
     "ZEROS",
     "Annotated",
     "Based",
@@ -154,6 +155,9 @@ class Paired(NamedTuple):
 
 # A shape no plan is kept for: its cells take the whole fast path.
 NO_SHAPE = object()
+# A shape whose cells have a separator a line break left a space after (``102, 8``,
+# ``Rp717, 141 miliar``): the fast path reads them joined.
+SPACED = object()
 
 Shape = Direct | Planned | Bracketed | PlannedMoney | Ranged | Annotated | Based | Paired | object
 

@@ -126,7 +126,7 @@ MONTHS = frozenset(
 FILLER_WORDS = frozenset(
     {"sebanyak", "sebesar", "sejumlah", "target", "mencapai", "nilai", "predikat", "opini"}
     | {"kategori", "kualifikasi", "status", "±", "sekitar", "kurang-lebih", "selama"}
-    | {"hingga", "sampai", "menjadi", "sebanyak-banyaknya"}
+    | {"hingga", "sampai", "menjadi"}
     # the words of news and narrative text before a figure ("mencapai angka 82 persen",
     # "baru mencapai 69 persen", "menembus 83,3 persen", "kisaran 22 persen", "ada 32
     # perkara", "hampir Rp 1 milyar"); "naik" and "turun" are not among them: they make

@@ -134,3 +134,15 @@ def test_a_cell_of_a_known_shape_keeps_its_checks(
     _parse_fast(first, indicator)
     assert _parse_fast(then, indicator) == alone
     assert _parse_fast(then, indicator).to_dict() == alone.to_dict()  # type: ignore[union-attr]
+
+
+def test_the_shapes_kept_are_bounded() -> None:
+    # A roll-up of every satker's wordings must not keep a plan per wording and shape
+    # without end: past the bound, the shapes are forgotten and learnt again.
+    from kinerja_target.parsing import shapes
+
+    clear_plans()
+    for n in range(shapes._LIMIT + 10):
+        _parse_fast("97,5%", f"Persentase capaian {n}")
+    assert sum(len(kept) for kept in shapes.KEPT.values()) <= shapes._LIMIT
+    assert _parse_fast("12,5%", "Persentase capaian 1") == _parse_fast("12,5%", None)

@@ -166,7 +166,10 @@ Shape = Direct | Planned | Bracketed | PlannedMoney | Ranged | Annotated | Based
 KEPT: dict[str | None, dict[bytes, Shape]] = {}
 # A cell's bytes translated by it are its shape.
 ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
-_LIMIT = 1 << 12
+# At most this many shapes in all: a roll-up of every satker's wordings must not hold one
+# plan per wording and shape without end.
+_LIMIT = 1 << 15
+_count = 0
 
 
 def shape_of(text: str) -> bytes:
@@ -176,19 +179,22 @@ def shape_of(text: str) -> bytes:
 
 def remember(text: str, indicator: str | None, shape: Shape) -> None:
     """Keep ``shape`` for the cells of ``text``'s shape under ``indicator``."""
+    global _count
+    if _count >= _LIMIT:
+        clear()
     shapes = KEPT.get(indicator)
     if shapes is None:
-        if len(KEPT) >= _LIMIT:
-            KEPT.clear()
         shapes = KEPT[indicator] = {}
-    elif len(shapes) >= _LIMIT:
-        shapes.clear()
-    shapes[shape_of(text)] = shape
+    key = shape_of(text)
+    _count += key not in shapes
+    shapes[key] = shape
 
 
 def clear() -> None:
     """Forget every shape."""
+    global _count
     KEPT.clear()
+    _count = 0
 
 
 def below_ceiling(digits: str) -> bool:

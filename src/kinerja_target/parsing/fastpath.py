@@ -243,8 +243,9 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
     :func:`~.wording.reading_for` where a reading needs it.
 
     What follows the number (``%``, `` Lap``, `` orang``, `` miliar``) is decided once
-    per spelling and wording: real columns repeat a few hundred tails under a few hundred
-    indicators, so a cell costs one short match, one look-up and its ``Decimal``."""
+    per spelling and wording, and a cell of a shape read before (``00,0%``) is read from
+    its digits alone (:mod:`.shapes`): a column repeats a few shapes with other digits,
+    so most cells cost one translation, one look-up and their ``Decimal``."""
     if not text.isascii():
         typed = _typographic(text)
         if typed is None:
@@ -265,60 +266,71 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
                 return _amend(joined, raw=text, warning=_AMBIGUOUS)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
-        sign, digits, tail = lead.groups()
-        plan = _TAIL_PLANS.get((tail, indicator))
-        if plan is None:
-            plan = _tail_plan(tail, indicator)
-        if type(plan) is not AmountPlan:
-            if has_control(text):
-                return True  # the grammar's pipeline drops it, with a warning
-            expect = _reading(indicator)
-            if plan is False and not sign:
-                if _range_first(text):
-                    # What parse_simple tries next for a cell that opens with a digit.
-                    span = _RANGE.fullmatch(text)
-                    if span is not None:
-                        ranged = range_value(span, expect, None, text, fit=True)
-                        if ranged is not None:
-                            _remember_range(text, indicator, span, expect)
-                            return ranged
-                    # the compounds and products parse_simple reads next
-                    value = _value(text, expect, None, text, tried=True)
-                    if value is None:
-                        # and what parse_simple reads last: a separator a line break
-                        # left a space after, or nothing (the grammar's cell)
-                        spaced = _spaced(text, expect, None, text) if _may_be_spaced(text) else None
-                        if spaced is not None:
-                            shapes.remember(text, indicator, SPACED)
-                        return True if spaced is None else spaced
-                    if type(value) is Compound:
-                        _remember_pair(text, indicator, value, expect)
-                    return finish(value, expect)
-                elif "(" in tail:
-                    return _bracketed(text, indicator)
-            return plan is True
-        if plan.direct and not sign:
-            # A certain reading, as planned_value reads it; a percent over the ceiling
-            # takes the slow check.
-            number = certain_number(digits)
-            if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
-                percent = plan.fitted is Percent
-                if not shapes.remember_direct(
-                    text, indicator, lead.span(2), plan.build, None, percent
-                ):
-                    shapes.remember(
-                        text,
-                        indicator,
-                        Planned(*lead.span(2), sign, plan, None, _reading(indicator)),
-                    )
-                return plan.build(number, text, None, False)
-        expect = _reading(indicator)
-        value = planned_value(plan, sign, digits, expect, None, text, True)
-        if value is not None:
-            shapes.remember(text, indicator, Planned(*lead.span(2), sign, plan, None, expect))
-        return True if value is None else value
+        return _number_first(text, indicator, lead)
     if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
         return _prefixed_amount(text, indicator)
+    return _money_first(text, indicator, lead)
+
+
+def _number_first(text: str, indicator: str | None, lead: re.Match[str]) -> Target | bool:
+    """:func:`parse_amount` for a cell that opens with a number: an amount whose words
+    have a plan, or the shapes :func:`parse_simple` reads in such a cell."""
+    sign, digits, tail = lead.groups()
+    plan = _TAIL_PLANS.get((tail, indicator))
+    if plan is None:
+        plan = _tail_plan(tail, indicator)
+    if type(plan) is not AmountPlan:
+        if has_control(text):
+            return True  # the grammar's pipeline drops it, with a warning
+        if plan is False and not sign:
+            if _range_first(text):
+                return _range_or_compound(text, indicator)
+            if "(" in tail:
+                return _bracketed(text, indicator)
+        return plan is True
+    if plan.direct and not sign:
+        # A certain reading, as planned_value reads it; a percent over the ceiling takes
+        # the slow check.
+        number = certain_number(digits)
+        if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
+            percent = plan.fitted is Percent
+            if not shapes.remember_direct(text, indicator, lead.span(2), plan.build, None, percent):
+                planned = Planned(*lead.span(2), sign, plan, None, _reading(indicator))
+                shapes.remember(text, indicator, planned)
+            return plan.build(number, text, None, False)
+    expect = _reading(indicator)
+    value = planned_value(plan, sign, digits, expect, None, text, True)
+    if value is None:
+        return True
+    shapes.remember(text, indicator, Planned(*lead.span(2), sign, plan, None, expect))
+    return value
+
+
+def _range_or_compound(text: str, indicator: str | None) -> Target | bool:
+    """What :func:`parse_simple` reads in a cell that opens with a number and has no plan
+    for its words: a range, then a compound or a product, then a separator a line break
+    left a space after; ``True`` for none of them (the grammar's cell)."""
+    expect = _reading(indicator)
+    span = _RANGE.fullmatch(text)
+    if span is not None:
+        ranged = range_value(span, expect, None, text, fit=True)
+        if ranged is not None:
+            _remember_range(text, indicator, span, expect)
+            return ranged
+    value = _value(text, expect, None, text, tried=True)
+    if value is not None:
+        if type(value) is Compound:
+            _remember_pair(text, indicator, value, expect)
+        return finish(value, expect)
+    spaced = _spaced(text, expect, None, text) if _may_be_spaced(text) else None
+    if spaced is None:
+        return True
+    shapes.remember(text, indicator, SPACED)
+    return spaced
+
+
+def _money_first(text: str, indicator: str | None, lead: re.Match[str]) -> Target | bool:
+    """:func:`parse_amount` for a cell that opens with ``Rp`` or ``IDR`` and a number."""
     if _left_to_repair(text):
         return False
     tail = text[lead.end() :]

@@ -65,6 +65,7 @@ from .plausibility import (
 )
 from .repair import has_control, has_product, normalize, ocr_repair, tidy_note
 from .shapes import (
+    GRAMMAR,
     KEPT,
     NO_SHAPE,
     SPACED,
@@ -260,16 +261,22 @@ def parse_amount(text: str, indicator: str | None) -> Target | bool:
             return build(Decimal(text[start:end].replace(old, new)), text, qualifier, False)
         if shape is not None and (known := shapes.read(shape, text)) is not None:
             return known
+        if shape is GRAMMAR:
+            return True
         if shape is SPACED:  # read joined, as _spaced reads it
             joined = parse_amount(_SPACED_SEPARATOR.sub(r"\1", text), indicator)
             if type(joined) is not bool:
                 return _amend(joined, raw=text, warning=_AMBIGUOUS)
     lead = _LEAD_TAIL.match(text)
     if lead is not None:
-        return _number_first(text, indicator, lead)
-    if text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
-        return _prefixed_amount(text, indicator)
-    return _money_first(text, indicator, lead)
+        found = _number_first(text, indicator, lead)
+    elif text[:1] not in _MONEY_FIRST or (lead := _MONEY_LEAD.match(text)) is None:
+        found = _prefixed_amount(text, indicator)
+    else:
+        found = _money_first(text, indicator, lead)
+    if found is True:
+        shapes.remember(text, indicator, GRAMMAR)
+    return found
 
 
 def _number_first(text: str, indicator: str | None, lead: re.Match[str]) -> Target | bool:

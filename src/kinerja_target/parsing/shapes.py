@@ -41,6 +41,7 @@ from .plausibility import finish
 from .wording import Expectation
 
 __all__ = [
+    "GRAMMAR",
     "KEPT",
     "NO_SHAPE",
     "SPACED",
@@ -155,6 +156,9 @@ class Paired(NamedTuple):
 
 # A shape no plan is kept for: its cells take the whole fast path.
 NO_SHAPE = object()
+# A shape whose cells the fast path leaves to the grammar (their words, quotes or control
+# characters, or digits that form no number, say so, and digits only as digits).
+GRAMMAR = object()
 # A shape whose cells have a separator a line break left a space after (``102, 8``,
 # ``Rp717, 141 miliar``): the fast path reads them joined.
 SPACED = object()

@@ -12,54 +12,23 @@ must read every line. ``benchmarks/evaluate_real_layouts.py`` prints the figures
 
 from __future__ import annotations
 
-import csv
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
+# The lines are keyed as the benchmark that prints the figures keys them.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from evaluate_real_layouts import LAYOUTS, REAL, Key, gold_key, layout_gold, row_key, squash
 from kinerja_target.documents import Row, read_document
-
-REAL = Path(__file__).resolve().parent / "data" / "corpus" / "real"
-LAYOUTS = REAL / "layouts"
-Key = tuple[str, str, str]
 
 # (container, least share of the gold lines found); no container may add a line. A table
 # made from a web page's text (``.md``) comes in that form only.
 FLOORS = {".html": 0.98, ".csv": 0.98, ".lo.docx": 0.98, ".pdf": 0.95, ".md": 0.95}
 RENDERED = (".html", ".csv", ".lo.docx", ".pdf")
 
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _period(text: str) -> str:
-    low = _squash(text).lower()
-    return "akhir" if "akhir" in low else low
-
-
-def _key(row: Row) -> Key:
-    if row.period is not None and "akhir" in row.period.lower():
-        period = "akhir"
-    else:
-        period = str(row.year) if row.year is not None else _period(row.period or "")
-    return (_squash(row.indicator), _squash(row.target_raw), period)
-
-
-def _gold(path: Path) -> dict[str, list[dict[str, str]]]:
-    by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
-    with path.open(encoding="utf-8", newline="") as f:
-        for line in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            by_file[line["file"]].append(line)
-    return dict(by_file)
-
-
-GOLD = _gold(LAYOUTS / "gold.tsv")
-
-
-def _gold_key(line: dict[str, str]) -> Key:
-    return (_squash(line["indicator"]), _squash(line["target"]), _period(line["year"]))
+GOLD = layout_gold(LAYOUTS / "gold.tsv")
 
 
 def test_the_gold_covers_five_layouts_and_names_a_period_for_every_line() -> None:
@@ -77,8 +46,8 @@ def test_the_real_layouts_read_their_lines_from_every_container(suffix: str) -> 
     for name, lines in GOLD.items():
         if not (LAYOUTS / f"{name}{suffix}").is_file():
             continue
-        read = Counter(_key(r) for r in read_document(LAYOUTS / f"{name}{suffix}"))
-        wanted = Counter(map(_gold_key, lines))
+        read = Counter(row_key(r) for r in read_document(LAYOUTS / f"{name}{suffix}"))
+        wanted = Counter(map(gold_key, lines))
         found += sum((read & wanted).values())
         total += sum(wanted.values())
         extra += sum((read - wanted).values())
@@ -94,13 +63,13 @@ def test_each_real_layout_reads_its_realisasi_and_capaian_by_period(name: str) -
     rows = read_document(document)
     by_key: dict[Key, list[Row]] = defaultdict(list)
     for row in rows:
-        by_key[_key(row)].append(row)
+        by_key[row_key(row)].append(row)
     for line in GOLD[name]:
-        (row,) = by_key[_gold_key(line)]
+        (row,) = by_key[gold_key(line)]
         if line["realisasi"]:
-            assert _squash(row.realisasi_raw or "") == line["realisasi"], line
+            assert squash(row.realisasi_raw or "") == line["realisasi"], line
         if line["capaian"]:
-            assert _squash(row.capaian_raw or "") == line["capaian"], line
+            assert squash(row.capaian_raw or "") == line["capaian"], line
 
 
 def test_a_plan_over_years_gives_its_end_of_period_target_and_no_group_rows() -> None:
@@ -113,14 +82,14 @@ def test_a_plan_over_years_gives_its_end_of_period_target_and_no_group_rows() ->
     assert "7,69" not in {r.target_raw for r in bone}  # the baseline is never a target
 
 
-VIEWS = _gold(REAL / "renstra_views.gold.tsv")
+VIEWS = layout_gold(REAL / "renstra_views.gold.tsv")
 
 
 @pytest.mark.parametrize("suffix", [".html", ".csv", ".pdf", ".pages.pdf", ".lo.docx"])
 @pytest.mark.parametrize("name", sorted(VIEWS))
 def test_the_renstra_views_read_every_line_by_period(name: str, suffix: str) -> None:
-    read = Counter(_key(r) for r in read_document(REAL / f"{name}{suffix}"))
-    wanted = Counter(map(_gold_key, VIEWS[name]))
+    read = Counter(row_key(r) for r in read_document(REAL / f"{name}{suffix}"))
+    wanted = Counter(map(gold_key, VIEWS[name]))
     assert read == wanted  # the targets of every period, the end of the period's, no more
 
 

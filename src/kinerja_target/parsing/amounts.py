@@ -54,7 +54,6 @@ from .wording import Expectation
 
 __all__ = [
     "AFTER_NUMBER_STOP",
-    "DECIMAL",
     "PERCENT_OR_MONEY",
     "AmountPlan",
     "MoneyPlan",
@@ -85,14 +84,11 @@ _INFERRED = str(W.UNIT_INFERRED)
 _MISMATCH = str(W.UNIT_MISMATCH)
 _UNKNOWN = str(W.UNKNOWN_UNIT)
 
-# One separator not before exactly three digits: certainly a decimal separator.
-DECIMAL = re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})")
-
 
 def certain_form(digits: str) -> tuple[str, str] | None:
     """How digits whose reading is certain are written for ``Decimal``: the replacement
     (``old``, ``new``) that makes them a decimal literal. Certain are: no separator, one
-    separator not before exactly three digits (:data:`DECIMAL`), or groups of three after
+    separator not before exactly three digits (a decimal separator), or groups of three after
     two or more separators of one kind (``10.252.187.000``); ``None`` for any other
     digits, which :func:`~kinerja_target.numbers.read_digits` reads. For digits the fast
     path's patterns have matched (``[0-9]+([.,][0-9]+)*``): string methods first, as most
@@ -441,19 +437,16 @@ def planned_money(
 ) -> Target | None:
     """The amount of money whose words ``plan`` has decided; ``None`` for digits that
     form no number."""
-    value = certain_number(digits)
-    guessed = False
-    if value is None:
-        try:
-            value, guessed = read_amount(digits, plan.hint)
-        except NumberSyntaxError:
-            return None
+    read = read_number(digits, plan.hint, False)
+    if read is None:
+        return None
+    value, guessed = read
     return plan.build(magnified(value, plan.multiplier), raw, qualifier, guessed)
 
 
 def read_number(digits: str, hint: NumberHint, whole: bool) -> tuple[Decimal, bool] | None:
-    """``read_amount``, with the two certain cases first: no separator, and one separator
-    not before three digits (a decimal); ``None`` for digits that form no number."""
+    """``read_amount``, with the certain readings first (:func:`certain_number`); ``None``
+    for digits that form no number."""
     certain = certain_number(digits)
     if certain is not None:
         return certain, False
@@ -572,13 +565,9 @@ def pair_side(digits: str, word: str) -> Quantity | None:
         if _OCR_SUSPECT.fullmatch(folded):
             return None
         unit = unknown_unit([folded])
-    value = certain_number(digits)
-    guessed = False
-    if value is None:
-        hint: NumberHint = "integral" if unit.is_count and not unknown else None
-        try:
-            value, guessed = read_amount(digits, hint)
-        except NumberSyntaxError:
-            return None
+    read = read_number(digits, "integral" if unit.is_count and not unknown else None, False)
+    if read is None:
+        return None
+    value, guessed = read
     warnings = ((_AMBIGUOUS,) if guessed else ()) + ((_UNKNOWN,) if unknown else ())
     return _quick(Quantity, value, None, None, warnings, unit.name)  # type: ignore[return-value]

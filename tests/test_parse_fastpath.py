@@ -17,8 +17,9 @@ import pytest
 
 from conftest import DATA, read_jsonl
 from kinerja_target import TargetParseError
-from kinerja_target.parse import _parse_fast, _parse_full, _parse_simple, reading_for
+from kinerja_target.parse import _parse_fast, _parse_full, _parse_simple
 from kinerja_target.parsing.fastpath import clear_plans
+from kinerja_target.parsing.wording import reading_of
 
 
 def _real_cells() -> list[tuple[str, str | None]]:
@@ -63,7 +64,7 @@ def test_fast_path_gives_what_the_grammar_gives(
 ) -> None:
     # The whole fast path, as parse_target takes it, keeps plans across cells (their
     # shapes): a cell may be read by the shape of one read before it in the same run.
-    expect = reading_for(indicator) if indicator else None
+    expect = reading_of(indicator)
     simple = reader == "parse_simple"
     fast = _parse_simple(text, expect) if simple else _parse_fast(text, indicator)
     if fast is None:

@@ -29,7 +29,7 @@ from kinerja_target.numbers import (
 from kinerja_target.parse import _parse_fast, _parse_full, _parse_simple, expectation_for
 from kinerja_target.parsing.fastpath import clear_plans
 from kinerja_target.parsing.vocabulary import FILLER_WORDS, QUALIFIER_PHRASES, SYMBOL_QUALIFIERS
-from kinerja_target.parsing.wording import reading_for
+from kinerja_target.parsing.wording import reading_of
 from kinerja_target.strategies import (
     cell_texts,
     read_values,
@@ -228,7 +228,7 @@ def fast_path_cells(draw: st.DrawFn) -> str:
 def test_the_whole_fast_path_agrees_with_the_grammar(text: str, indicator: str | None) -> None:
     fast = _parse_fast(text, indicator)
     if fast is not None:
-        full = _parse_full(text, reading_for(indicator) if indicator else None)
+        full = _parse_full(text, reading_of(indicator))
         assert fast == full
         assert fast.to_dict() == full.to_dict()
 

@@ -39,7 +39,7 @@ from .errors import TargetParseError
 from .parsing.fastpath import parse_amount, parse_simple
 from .parsing.grammar import parse_full
 from .parsing.plausibility import apply_expectation
-from .parsing.wording import Expectation, expectation_for, fold_wording, reading_for
+from .parsing.wording import Expectation, expectation_for, fold_wording, reading_of
 from .values import Missing, Number, Target
 
 __all__ = ["Expectation", "expectation_for", "fold_wording", "parse_many", "parse_target"]
@@ -71,7 +71,7 @@ def _parse_fast(text: str, indicator: str | None) -> Target | None:
 
 def _parse_simple_rest(text: str, indicator: str | None) -> Target | None:
     """The simple shapes other than the common amounts (:func:`_parse_fast`)."""
-    return parse_simple(text, reading_for(indicator) if indicator else None, amount_tried=True)
+    return parse_simple(text, reading_of(indicator), amount_tried=True)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -84,7 +84,7 @@ def _read(text: str, indicator: str | None) -> Target | _Failure:
     if fast is not None:
         return fast
     try:
-        return parse_full(text, reading_for(indicator) if indicator else None)
+        return parse_full(text, reading_of(indicator))
     except TargetParseError as error:
         return _Failure(error.position, error.reason)
 
@@ -131,7 +131,7 @@ def parse_target(text: str | int | Decimal, *, indicator: str | None = None) -> 
     if not value.is_finite():
         raise TargetParseError(str(text), 0, "not a finite number")
     number: Target = Number(value, raw=str(text))
-    expect = reading_for(indicator) if indicator else None
+    expect = reading_of(indicator)
     return apply_expectation(number, expect) if expect is not None else number
 
 

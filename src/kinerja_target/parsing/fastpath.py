@@ -94,7 +94,7 @@ from .vocabulary import (
     SYMBOL_QUALIFIERS,
     ZERO_WORDS,
 )
-from .wording import Expectation, reading_for
+from .wording import Expectation, reading_of
 
 __all__ = ["clear_plans", "letter_grade", "opens_no_target", "parse_amount", "parse_simple"]
 
@@ -302,10 +302,10 @@ def _number_first(text: str, indicator: str | None, lead: re.Match[str]) -> Targ
         if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
             percent = plan.fitted is Percent
             if not shapes.remember_direct(text, indicator, lead.span(2), plan.build, None, percent):
-                planned = Planned(*lead.span(2), sign, plan, None, _reading(indicator))
+                planned = Planned(*lead.span(2), sign, plan, None, reading_of(indicator))
                 shapes.remember(text, indicator, planned)
             return plan.build(number, text, None, False)
-    expect = _reading(indicator)
+    expect = reading_of(indicator)
     value = planned_value(plan, sign, digits, expect, None, text, True)
     if value is None:
         return True
@@ -317,7 +317,7 @@ def _range_or_compound(text: str, indicator: str | None) -> Target | bool:
     """What :func:`parse_simple` reads in a cell that opens with a number and has no plan
     for its words: a range, then a compound or a product, then a separator a line break
     left a space after; ``True`` for none of them (the grammar's cell)."""
-    expect = _reading(indicator)
+    expect = reading_of(indicator)
     span = _RANGE.fullmatch(text)
     if span is not None:
         ranged = range_value(span, expect, None, text, fit=True)
@@ -353,7 +353,7 @@ def _money_first(text: str, indicator: str | None, lead: re.Match[str]) -> Targe
             if "(" in tail:
                 return _bracketed(text, indicator)
             if _may_be_spaced(text):
-                spaced = _spaced(text, _reading(indicator), None, text)
+                spaced = _spaced(text, reading_of(indicator), None, text)
                 if spaced is not None:
                     shapes.remember(text, indicator, SPACED)
                 return False if spaced is None else spaced
@@ -369,10 +369,6 @@ def _money_first(text: str, indicator: str | None, lead: re.Match[str]) -> Targe
 
 
 _MONEY_FIRST = frozenset("RrIi")
-
-
-def _reading(indicator: str | None) -> Expectation | None:
-    return reading_for(indicator) if indicator else None
 
 
 # An en dash between two numbers: a range's dash, which every pattern here reads as "-".
@@ -413,7 +409,7 @@ def _prefixed_amount(text: str, indicator: str | None) -> Target | bool:
         return False
     if _left_to_repair(text):
         return True
-    expect = _reading(indicator)
+    expect = reading_of(indicator)
     value = planned_value(plan, sign, digits, expect, words[0], text, True)
     if value is None:
         return True
@@ -506,7 +502,7 @@ def _bracketed(text: str, indicator: str | None) -> Target | bool:
     the other shapes to it."""
     if _left_to_repair(text):
         return True
-    expect = _reading(indicator)
+    expect = reading_of(indicator)
     spelled = _SPELLED.fullmatch(text)
     if spelled is not None:
         value = _spelled(spelled, expect, None, text)
@@ -614,12 +610,12 @@ _HEAD_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
 def _tail_plan(tail: str, indicator: str | None) -> AmountPlan | bool:
     if _DIGIT.search(tail):
         return False  # as _decided says, before the wording is read
-    expect = _reading(indicator)
+    expect = reading_of(indicator)
     return _decided(tail, expect, _AFTER, amount_plan, _TAIL_PLANS, (tail, indicator), 1 << 14)
 
 
 def _money_plan(tail: str, indicator: str | None) -> MoneyPlan | bool:
-    expect = _reading(indicator)
+    expect = reading_of(indicator)
     key = (tail, indicator)
     return _decided(tail, expect, _MONEY_AFTER, money_plan, _MONEY_PLANS, key, 1 << 12)
 

@@ -17,7 +17,7 @@ from ..folding import fold_wording
 from ..units import UNIT_TABLE
 from .vocabulary import pattern
 
-__all__ = ["Expectation", "expectation_for", "fold_wording", "reading_for"]
+__all__ = ["Expectation", "expectation_for", "fold_wording", "reading_for", "reading_of"]
 
 
 class Expectation(NamedTuple):
@@ -126,3 +126,8 @@ def reading_for(indicator: str) -> Expectation | None:
         return expect
     named = _scale_named(fold_wording(indicator))
     return Expectation("score", named[0], named[1]) if named else None
+
+
+def reading_of(indicator: str | None) -> Expectation | None:
+    """:func:`reading_for` the indicator, if a cell has one."""
+    return reading_for(indicator) if indicator else None

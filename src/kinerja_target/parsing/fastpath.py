@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal, TypeVar
 
 from ..errors import TargetParseError
@@ -76,11 +76,9 @@ from .shapes import (
     Digits,
     Direct,
     Paired,
-    Planned,
     PlannedMoney,
     Ranged,
     annotate,
-    below_ceiling,
     digits_of,
 )
 from .vocabulary import (
@@ -300,16 +298,14 @@ def _number_first(text: str, indicator: str | None, lead: re.Match[str]) -> Targ
         # the slow check.
         number = certain_number(digits)
         if number is not None and (plan.fitted is not Percent or number <= PERCENT_CEILING):
-            percent = plan.fitted is Percent
-            if not shapes.remember_direct(text, indicator, lead.span(2), plan.build, None, percent):
-                planned = Planned(*lead.span(2), sign, plan, None, reading_of(indicator))
-                shapes.remember(text, indicator, planned)
+            expect = reading_of(indicator)
+            shapes.remember_amount(text, indicator, lead.span(2), sign, plan, None, expect)
             return plan.build(number, text, None, False)
     expect = reading_of(indicator)
     value = planned_value(plan, sign, digits, expect, None, text, True)
     if value is None:
         return True
-    shapes.remember(text, indicator, Planned(*lead.span(2), sign, plan, None, expect))
+    shapes.remember_amount(text, indicator, lead.span(2), sign, plan, None, expect)
     return value
 
 
@@ -413,12 +409,7 @@ def _prefixed_amount(text: str, indicator: str | None) -> Target | bool:
     value = planned_value(plan, sign, digits, expect, words[0], text, True)
     if value is None:
         return True
-    span = found.span(3)
-    percent = plan.fitted is Percent
-    if not (plan.direct and not sign) or not shapes.remember_direct(
-        text, indicator, span, plan.build, words[0], percent
-    ):
-        shapes.remember(text, indicator, Planned(*span, sign, plan, words[0], expect))
+    shapes.remember_amount(text, indicator, found.span(3), sign, plan, words[0], expect)
     return value
 
 
@@ -445,13 +436,6 @@ def _left_to_repair(text: str) -> bool:
     return '"' in text or ("\n" in text and "-" in text)
 
 
-# indicator -> the shape of a cell (its text with every digit a 0) -> where its digits are
-# and how its value is made, with its qualifier, for the amounts (after qualifier and
-# filler words too) and Rp amounts parse_amount reads directly:
-# every cell of one shape is matched alike, has the same tail and the same kind of digits
-# (no separator, one decimal separator, groups of three), so its value is its digits'
-# certain reading built by the tail's plan. A column repeats a few shapes with other
-# digits: a cell then costs no match and no look-up of its tail. Bounded, as the plans are.
 def clear_plans() -> None:
     """Forget every plan the fast path has made (the tails', the words before a number,
     the shapes): for the tests that read a cell after another of its shape."""
@@ -541,18 +525,21 @@ def _annotated_shape(text: str, expect: Expectation | None) -> Annotated | Based
     inner = _LEAD_TAIL.match(content)
     if inner is None:
         return None
-    sign, digits, words = inner.groups()
-    plan = _TAIL_PLANS.get((words, None))
-    if type(plan) is not AmountPlan or not plan.direct or sign:
-        return None
-    if plan.fitted not in (Quantity, Percent, Money) or (
-        plan.fitted is Percent and not below_ceiling(digits)
-    ):
+    plan = _TAIL_PLANS.get((inner.group(3), None))
+    if type(plan) is not AmountPlan or plan.fitted not in (Quantity, Percent, Money):
         return None
     offset = tail.start(1)
     span = (offset + inner.start(2), offset + inner.end(2))
-    basis = digits_of(text, span, plan.build)
+    basis = _read_directly(text, span, inner.group(1), plan)
     return None if basis is None else Based(digits_read, basis, tail.span(1), expect)
+
+
+def _read_directly(text: str, span: tuple[int, int], sign: str, plan: AmountPlan) -> Digits | None:
+    """How the digits of ``text`` at ``span`` are read where ``plan`` reads them directly
+    (no sign, note or magnitude word) and every cell of their shape reads them alike."""
+    if not plan.direct or sign:
+        return None
+    return digits_of(text, span, plan.build, plan.fitted is Percent)
 
 
 def _unit_shape(head: str, unit: str, expect: Expectation | None) -> Bracketed | None:
@@ -571,18 +558,16 @@ def _head_part(head: str, expect: Expectation | None) -> tuple[Digits, type] | N
     an Rp amount read directly (as :func:`_head_value` reads it), with its class."""
     lead = _LEAD_TAIL.match(head)
     if lead is not None:
-        sign, digits, words = lead.groups()
+        sign, _, words = lead.groups()
         plan = _HEAD_PLANS.get((words, expect))
-        if type(plan) is not AmountPlan or not plan.direct or sign:
+        if type(plan) is not AmountPlan:
             return None
-        if plan.fitted is Percent and not below_ceiling(digits):
-            return None
-        read = digits_of(head, lead.span(2), plan.build)
+        read = _read_directly(head, lead.span(2), sign, plan)
         return None if read is None else (read, plan.fitted)
     money = _MONEY.fullmatch(head)
     if money is None:
         return None
-    digits, no_cents, word, dot = money.groups()
+    _, no_cents, word, dot = money.groups()
     money_of = money_plan(no_cents, word, dot, expect, False)
     if money_of is None or money_of.multiplier != 1:
         return None
@@ -608,16 +593,14 @@ _HEAD_PLANS: dict[tuple[str, Expectation | None], AmountPlan | bool] = {}
 
 
 def _tail_plan(tail: str, indicator: str | None) -> AmountPlan | bool:
-    if _DIGIT.search(tail):
-        return False  # as _decided says, before the wording is read
-    expect = reading_of(indicator)
-    return _decided(tail, expect, _AFTER, amount_plan, _TAIL_PLANS, (tail, indicator), 1 << 14)
+    reading = partial(reading_of, indicator)
+    return _decided(tail, reading, _AFTER, amount_plan, _TAIL_PLANS, (tail, indicator), 1 << 14)
 
 
 def _money_plan(tail: str, indicator: str | None) -> MoneyPlan | bool:
-    expect = reading_of(indicator)
+    reading = partial(reading_of, indicator)
     key = (tail, indicator)
-    return _decided(tail, expect, _MONEY_AFTER, money_plan, _MONEY_PLANS, key, 1 << 12)
+    return _decided(tail, reading, _MONEY_AFTER, money_plan, _MONEY_PLANS, key, 1 << 12)
 
 
 def _head_value(
@@ -632,7 +615,9 @@ def _head_value(
     plan = _HEAD_PLANS.get((tail, expect))
     if plan is None:
         key = (tail, expect)
-        plan = _decided(tail, expect, _AFTER, amount_plan, _HEAD_PLANS, key, 1 << 12, fit=False)
+        plan = _decided(
+            tail, lambda: expect, _AFTER, amount_plan, _HEAD_PLANS, key, 1 << 12, fit=False
+        )
     if plan is False:
         return _value(text, expect, qualifier, raw)
     if plan is True:
@@ -646,7 +631,7 @@ _Key = TypeVar("_Key", tuple[str, str | None], tuple[str, Expectation | None])
 
 def _decided(
     tail: str,
-    expect: Expectation | None,
+    reading: Callable[[], Expectation | None],
     after: re.Pattern[str],
     plan_of: Callable[..., _Plan | None],
     store: dict[_Key, _Plan | bool],
@@ -656,11 +641,14 @@ def _decided(
     fit: bool = True,
 ) -> _Plan | bool:
     """The plan of a tail, kept in ``store`` under ``key``: ``False`` when ``after`` does
-    not match it, ``True`` when the words make an amount the grammar reads."""
+    not match it, ``True`` when the words make an amount the grammar reads; the wording's
+    ``reading`` is asked for only where the words are an amount's."""
     if _DIGIT.search(tail):
         return False  # a range, a compound, a basis: not kept, their digits vary
     found = after.fullmatch(tail)
-    plan: _Plan | bool = False if found is None else plan_of(*found.groups(), expect, fit) or True
+    plan: _Plan | bool = False
+    if found is not None:
+        plan = plan_of(*found.groups(), reading(), fit) or True
     if len(store) >= limit:
         store.clear()
     store[key] = plan

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..values import Compound, Quantity, Target, _amend, _quick, _quick_parts
+from ..values import Compound, Percent, Quantity, Target, _amend, _quick, _quick_parts
 from ..values import WarningCode as W
 from .amounts import (
     AmountPlan,
@@ -60,6 +60,7 @@ __all__ = [
     "digits_of",
     "read",
     "remember",
+    "remember_amount",
     "remember_direct",
     "shape_of",
 ]
@@ -208,10 +209,18 @@ def below_ceiling(digits: str) -> bool:
     return point.count(".") <= 1 and len(point.partition(".")[0]) <= 3
 
 
-def digits_of(text: str, span: tuple[int, int], build: Callable[..., Target]) -> Digits | None:
-    """How the digits of ``text`` at ``span`` are read, when their reading is certain."""
-    form = certain_form(text[span[0] : span[1]])
-    return None if form is None else (*span, *form, build)
+def digits_of(
+    text: str, span: tuple[int, int], build: Callable[..., Target], percent: bool = False
+) -> Digits | None:
+    """How the digits of ``text`` at ``span`` are read, when every cell of their shape
+    reads them alike: certainly, and for a ``percent`` with at most three digits before
+    the separator (a percent's ceiling is checked on the value, which a longer percent
+    keeps)."""
+    digits = text[span[0] : span[1]]
+    form = certain_form(digits)
+    if form is None or (percent and not below_ceiling(digits)):
+        return None
+    return (*span, *form, build)
 
 
 def remember_direct(
@@ -223,15 +232,30 @@ def remember_direct(
     percent: bool,
 ) -> bool:
     """Keep a :class:`Direct` shape for an amount read from its digits' certain reading,
-    where every cell of its shape is (a percent's ceiling is checked on the value, so a
-    percent with more than three digits before its separator keeps the check); whether
-    it was kept."""
-    digits = text[span[0] : span[1]]
-    form = certain_form(digits)
-    if form is None or (percent and not below_ceiling(digits)):
+    where every cell of its shape is (:func:`digits_of`); whether it was kept."""
+    read = digits_of(text, span, build, percent)
+    if read is None:
         return False
-    remember(text, indicator, Direct(*span, *form, build, qualifier))
+    remember(text, indicator, Direct(*read, qualifier))
     return True
+
+
+def remember_amount(
+    text: str,
+    indicator: str | None,
+    span: tuple[int, int],
+    sign: str,
+    plan: AmountPlan,
+    qualifier: str | None,
+    expect: Expectation | None,
+) -> None:
+    """Keep the shape of an amount a plan has read: :class:`Direct` where its digits
+    alone read it, :class:`Planned` otherwise."""
+    if plan.direct and not sign:
+        percent = plan.fitted is Percent
+        if remember_direct(text, indicator, span, plan.build, qualifier, percent):
+            return
+    remember(text, indicator, Planned(*span, sign, plan, qualifier, expect))
 
 
 def annotate(value: Target, action: str, said: str | Decimal | None) -> Target:

@@ -569,6 +569,10 @@ def _evolve(target: _T, **changes: Any) -> _T:
     converts and checks them. Any other change goes through ``attrs.evolve``."""
     if not changes.keys() <= _COMMON_FIELDS:
         return attrs.evolve(target, **changes)
+    if "qualifier" in changes:
+        _check_qualifier(None, None, changes["qualifier"])  # type: ignore[arg-type]
+    if "warnings" in changes:
+        changes["warnings"] = _warning_codes(changes["warnings"])
     cls = type(target)
     names = _FIELD_NAMES.get(cls)
     if names is None:
@@ -576,10 +580,6 @@ def _evolve(target: _T, **changes: Any) -> _T:
     obj = _NEW(cls)
     for name in names:
         _SET(obj, name, changes[name] if name in changes else getattr(target, name))
-    if "warnings" in changes:
-        _SET(obj, "warnings", _warning_codes(changes["warnings"]))
-    if "qualifier" in changes:
-        _check_qualifier(None, None, changes["qualifier"])  # type: ignore[arg-type]
     return obj
 
 
